@@ -1,0 +1,33 @@
+# The README's two commands are `make run` and `make test`.
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+export PG_URL ?= postgres://postgres@127.0.0.1:5432/alliance
+export REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: help install install-test run test lint bench services
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python ## install the platform's dependencies into .venv
+	$(BIN)/pip install -q -e .
+
+install-test: $(BIN)/python ## install the platform and the test tools into .venv
+	$(BIN)/pip install -q -e ".[test]"
+
+run: install ## migrate, load demo data and serve on http://127.0.0.1:8000 (embedded default)
+	scripts/run
+
+test: install-test ## lint, then the whole suite on PostgreSQL + Redis, then the SQLite subset
+	scripts/test
+
+lint: install-test ## ruff format --check and ruff check
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+bench: install-test ## the benchmarks in bench/ (see docs/benchmarks.md)
+	scripts/bench

@@ -1,0 +1,35 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from products.api import views as products
+from promoters.api import views as promoters
+
+from .views import api_root
+
+router = SimpleRouter()
+router.register("merchants", products.MerchantViewSet, basename="merchant")
+router.register("categories", products.CategoryViewSet, basename="category")
+router.register("products", products.ProductViewSet, basename="product")
+router.register("campaigns", products.CampaignViewSet, basename="campaign")
+router.register("coupons", products.CouponViewSet, basename="coupon")
+router.register("promoters", promoters.PromoterViewSet, basename="promoter")
+router.register(
+    "campaign-applications", promoters.CampaignApplicationViewSet, basename="campaign-application"
+)
+router.register("channels", promoters.ChannelViewSet, basename="channel")
+router.register("links", promoters.LinkViewSet, basename="link")
+router.register("clicks", promoters.ClickViewSet, basename="click")
+router.register("own-customers", promoters.OwnCustomerViewSet, basename="own-customer")
+router.register("signup", promoters.SignupViewSet, basename="signup")
+router.register("auth", promoters.MeViewSet, basename="auth")
+
+urlpatterns = [
+    path("v1/", api_root, name="api-root"),
+    path("v1/auth/token/", TokenObtainPairView.as_view(), name="token-obtain"),
+    path("v1/auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+API_ROOT_ROUTES = [
+    "merchant-list",
+    "category-list",
+    "product-list",
+    "campaign-list",
+    "campaign-application-list",
+    "coupon-list",
+    "promoter-list",
+    "channel-list",
+    "link-list",
+    "click-list",
+    "own-customer-list",
+]
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@permission_classes([AllowAny])
+def api_root(request, format=None):
+    links = {name.removesuffix("-list"): reverse(name, request=request) for name in API_ROOT_ROUTES}
+    links["schema"] = reverse("schema", request=request)
+    links["docs"] = reverse("api-docs", request=request)
+    links["token"] = reverse("token-obtain", request=request)
+    return Response(links)
+
+
+def _database_state() -> dict:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return {"ok": True, "vendor": connection.vendor}
+    except Exception as exc:
+        return {"ok": False, "vendor": connection.vendor, "error": exc.__class__.__name__}
+
+
+def _broker_state() -> dict:
+    if not settings.CELERY_BROKER_URL:
+        return {"ok": True, "mode": "eager"}
+    from alliance.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return {"ok": True, "mode": "broker"}
+    except Exception as exc:
+        return {"ok": False, "mode": "broker", "error": exc.__class__.__name__}
+
+
+@require_GET
+def healthz(request):
+    """Liveness and readiness: 200 when the database and the broker answer, 503 otherwise."""
+    database, broker = _database_state(), _broker_state()
+    healthy = database["ok"] and broker["ok"]
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "database": database, "broker": broker},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,29 @@
+"""Domain errors. Services raise these; the API's exception handler maps them to the single
+error shape, and pages show their message."""
+
+
+class AllianceError(Exception):
+    code = "error"
+    status_code = 400
+
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        if code:
+            self.code = code
+
+
+class NotAllowed(AllianceError):
+    code = "not_allowed"
+    status_code = 403
+
+
+class InvalidTransition(AllianceError):
+    code = "invalid_transition"
+    status_code = 409
+
+
+class Conflict(AllianceError):
+    code = "conflict"
+    status_code = 409

@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """The one user model. Roles come from what a user is attached to: staff are platform
+    admins, a MerchantMember row makes a merchant member, a Promoter row makes a promoter."""
+
+    email = models.EmailField(_("email address"), blank=True)
+
+    @property
+    def is_platform_admin(self) -> bool:
+        return self.is_active and self.is_staff
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Pending review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+# The only moves a review may make; anything else is refused by alliance.services.review_move.
+REVIEW_TRANSITIONS: dict[str, set[str]] = {
+    ReviewStatus.PENDING: {ReviewStatus.APPROVED, ReviewStatus.REJECTED},
+    ReviewStatus.REJECTED: {ReviewStatus.APPROVED},
+    ReviewStatus.APPROVED: {ReviewStatus.SUSPENDED},
+    ReviewStatus.SUSPENDED: {ReviewStatus.APPROVED},
+}
+
+
+class Reviewable(models.Model):
+    """Sign-ups that an admin approves or rejects (merchants, promoters)."""
+
+    status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, db_index=True
+    )
+    review_reason = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == ReviewStatus.APPROVED

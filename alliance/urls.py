@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from alliance import views as pages
+from alliance.api.views import healthz
+from products import views as merchant_pages
+from promoters import views as promoter_pages
+
+urlpatterns = [
+    path("t/<str:code>", promoter_pages.redirect, name="link-redirect"),
+    path("healthz", healthz, name="healthz"),
+    path("", pages.home, name="home"),
+    path("signup/merchant/", merchant_pages.merchant_signup_page, name="signup-merchant"),
+    path("signup/promoter/", promoter_pages.promoter_signup_page, name="signup-promoter"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", include("alliance.api.urls")),
+]

@@ -1,0 +1,1 @@
+# Orders, attribution, commissions and the ledger arrive with the order-events work.

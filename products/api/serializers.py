@@ -1,0 +1,229 @@
+from django.db import transaction
+from rest_framework import serializers
+
+from alliance.api.fields import ScopedPrimaryKeyRelatedField
+from alliance.models import ReviewStatus
+from alliance.roles import merchant_of
+
+from .. import services
+from ..models import Campaign, Category, Coupon, Merchant, Product
+
+ExclusivePromoter = Coupon._meta.get_field("exclusive_promoter").related_model
+
+
+def own_products(request):
+    return Product.objects.filter(merchant=merchant_of(request.user))
+
+
+def approved_promoters(request):
+    return ExclusivePromoter.objects.filter(status=ReviewStatus.APPROVED)
+
+
+class MerchantPublicSerializer(serializers.ModelSerializer):
+    """What promoters see of a merchant."""
+
+    class Meta:
+        model = Merchant
+        fields = ["id", "name", "store_url", "default_commission_rate", "attribution_window_days"]
+        read_only_fields = fields
+
+
+class MerchantSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Merchant
+        fields = [
+            "id",
+            "name",
+            "store_url",
+            "status",
+            "review_reason",
+            "reviewed_at",
+            "created_at",
+            "default_commission_rate",
+            "attribution_window_days",
+            "hold_days",
+            "platform_fee_rate",
+            "upline_rate_level1",
+            "upline_rate_level2",
+            "customer_binding_days",
+            "click_param",
+            "allow_self_purchase",
+        ]
+        read_only_fields = [
+            "id",
+            "status",
+            "review_reason",
+            "reviewed_at",
+            "created_at",
+            # The platform's share is the platform's to set (in the admin), not the merchant's.
+            "platform_fee_rate",
+            "upline_rate_level1",
+            "upline_rate_level2",
+        ]
+
+    def validate_click_param(self, value: str) -> str:
+        if not value.replace("_", "").replace("-", "").isalnum():
+            raise serializers.ValidationError("Use letters, digits, '_' or '-' only.")
+        return value
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["id", "name", "slug", "parent"]
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    effective_rate = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True)
+    merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+    category_name = serializers.CharField(source="category.name", read_only=True, default=None)
+
+    class Meta:
+        model = Product
+        fields = [
+            "id",
+            "merchant",
+            "merchant_name",
+            "sku",
+            "title",
+            "url",
+            "image_url",
+            "price",
+            "category",
+            "category_name",
+            "commission_rate",
+            "effective_rate",
+            "is_active",
+            "stock_status",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "merchant", "created_at", "updated_at"]
+        # The (merchant, sku) constraint is checked by full_clean in the view's save.
+        validators = []
+
+    def validate(self, attrs):
+        merchant = merchant_of(self.context["request"].user)
+        sku = attrs.get("sku", getattr(self.instance, "sku", None))
+        clash = Product.objects.filter(merchant=merchant, sku=sku)
+        if self.instance is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise serializers.ValidationError(
+                {"sku": ["You already have a product with this SKU."]}
+            )
+        return attrs
+
+    def create(self, validated_data):
+        merchant = merchant_of(self.context["request"].user)
+        return services.product_save(product=Product(merchant=merchant, **validated_data))
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.product_save(product=instance)
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    products = ScopedPrimaryKeyRelatedField(
+        scope=own_products, model=Product, many=True, required=False
+    )
+    merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "id",
+            "merchant",
+            "merchant_name",
+            "name",
+            "kind",
+            "rate",
+            "applies_to_all_products",
+            "products",
+            "starts_at",
+            "ends_at",
+            "is_active",
+            "description",
+            "created_at",
+        ]
+        read_only_fields = ["id", "merchant", "created_at"]
+
+    def validate(self, attrs):
+        def current(name):
+            return attrs.get(name, getattr(self.instance, name, None))
+
+        kind, starts_at, ends_at = current("kind"), current("starts_at"), current("ends_at")
+        if kind == Campaign.Kind.EVENT and not (starts_at and ends_at):
+            raise serializers.ValidationError(
+                {"ends_at": ["An event campaign needs both starts_at and ends_at."]}
+            )
+        if starts_at and ends_at and ends_at <= starts_at:
+            raise serializers.ValidationError({"ends_at": ["Must be after starts_at."]})
+        return attrs
+
+    def _save(self, instance, validated_data):
+        products = validated_data.pop("products", None)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.campaign_save(campaign=instance, products=products)
+
+    def create(self, validated_data):
+        merchant = merchant_of(self.context["request"].user)
+        return self._save(Campaign(merchant=merchant), validated_data)
+
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+
+class CouponSerializer(serializers.ModelSerializer):
+    exclusive_promoter = ScopedPrimaryKeyRelatedField(
+        scope=approved_promoters, model=ExclusivePromoter, required=False, allow_null=True
+    )
+    merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+
+    class Meta:
+        model = Coupon
+        fields = [
+            "id",
+            "merchant",
+            "merchant_name",
+            "code",
+            "description",
+            "valid_from",
+            "valid_until",
+            "quantity",
+            "exclusive_promoter",
+            "is_active",
+            "created_at",
+        ]
+        read_only_fields = ["id", "merchant", "created_at"]
+        validators = []
+
+    def validate(self, attrs):
+        def current(name):
+            return attrs.get(name, getattr(self.instance, name, None))
+
+        valid_from, valid_until = current("valid_from"), current("valid_until")
+        if valid_from and valid_until and valid_until <= valid_from:
+            raise serializers.ValidationError({"valid_until": ["Must be after valid_from."]})
+        merchant = merchant_of(self.context["request"].user)
+        clash = Coupon.objects.filter(merchant=merchant, code=current("code"))
+        if self.instance is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise serializers.ValidationError(
+                {"code": ["You already have a coupon with this code."]}
+            )
+        return attrs
+
+    @transaction.atomic
+    def create(self, validated_data):
+        merchant = merchant_of(self.context["request"].user)
+        return services.coupon_save(coupon=Coupon(merchant=merchant, **validated_data))
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.coupon_save(coupon=instance)

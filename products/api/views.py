@@ -1,0 +1,115 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from alliance.api.review import ReviewActionsMixin
+from alliance.errors import NotAllowed
+from alliance.roles import Role, merchant_of, role_of
+
+from .. import selectors, services
+from .filters import CampaignFilter, CouponFilter, MerchantFilter, ProductFilter
+from .permissions import IsMerchantMemberOrReadOnly, IsPlatformAdminOrReadOnly
+from .serializers import (
+    CampaignSerializer,
+    CategorySerializer,
+    CouponSerializer,
+    MerchantPublicSerializer,
+    MerchantSerializer,
+    ProductSerializer,
+)
+
+
+class MerchantViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
+    """Merchants. Admins see all and review them; members see their own; promoters see the
+    approved ones (public fields only)."""
+
+    filterset_class = MerchantFilter
+    search_fields = ["name"]
+    ordering_fields = ["name", "created_at", "default_commission_rate"]
+    ordering = ["name"]
+
+    def get_queryset(self):
+        return selectors.merchants_visible_to(self.request.user)
+
+    def perform_review(self, obj, **kwargs):
+        return services.merchant_review(merchant=obj, **kwargs)
+
+    def get_serializer_class(self):
+        if role_of(self.request.user) == Role.PROMOTER:
+            return MerchantPublicSerializer
+        return MerchantSerializer
+
+    @extend_schema(request=MerchantSerializer, responses=MerchantSerializer)
+    @action(detail=False, methods=["get", "patch"], permission_classes=[IsAuthenticated])
+    def me(self, request):
+        """The signed-in member's merchant; PATCH changes its settings (owner only)."""
+        merchant = merchant_of(request.user)
+        if merchant is None:
+            raise NotAllowed("You are not a merchant member.")
+        if request.method == "GET":
+            return Response(MerchantSerializer(merchant).data)
+        serializer = MerchantSerializer(merchant, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        merchant = services.merchant_update(
+            merchant=merchant, actor=request.user, **serializer.validated_data
+        )
+        return Response(MerchantSerializer(merchant).data)
+
+
+class CategoryViewSet(viewsets.ModelViewSet):
+    serializer_class = CategorySerializer
+    permission_classes = [IsPlatformAdminOrReadOnly]
+    search_fields = ["name"]
+    ordering_fields = ["name"]
+    filterset_fields = ["parent"]
+
+    def get_queryset(self):
+        return selectors.categories()
+
+
+class ProductViewSet(viewsets.ModelViewSet):
+    """The catalog. Members manage their merchant's products; promoters browse promotable ones."""
+
+    serializer_class = ProductSerializer
+    permission_classes = [IsMerchantMemberOrReadOnly]
+    filterset_class = ProductFilter
+    search_fields = ["title", "sku"]
+    ordering_fields = ["price", "created_at", "title", "commission_rate", "sku"]
+
+    def get_queryset(self):
+        return selectors.products_visible_to(self.request.user)
+
+    def perform_destroy(self, instance):
+        services.product_delete(product=instance)
+
+
+class CampaignViewSet(viewsets.ModelViewSet):
+    serializer_class = CampaignSerializer
+    permission_classes = [IsMerchantMemberOrReadOnly]
+    filterset_class = CampaignFilter
+    search_fields = ["name"]
+    ordering_fields = ["rate", "created_at", "starts_at", "ends_at"]
+
+    def get_queryset(self):
+        return selectors.campaigns_visible_to(self.request.user)
+
+
+class CouponViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Coupons. Deleting is not offered: links may carry a coupon; set is_active instead."""
+
+    serializer_class = CouponSerializer
+    permission_classes = [IsMerchantMemberOrReadOnly]
+    filterset_class = CouponFilter
+    search_fields = ["code", "description"]
+    ordering_fields = ["created_at", "valid_until", "code"]
+
+    def get_queryset(self):
+        return selectors.coupons_visible_to(self.request.user)

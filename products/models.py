@@ -1,0 +1,242 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from alliance.models import Reviewable, ReviewStatus
+
+RATE_VALIDATORS = [MinValueValidator(Decimal("0.00")), MaxValueValidator(Decimal("100.00"))]
+AMOUNT_VALIDATORS = [MinValueValidator(Decimal("0.00"))]
+
+
+def rate_field(**kwargs) -> models.DecimalField:
+    """A percentage with 2 decimals: 12.50 means 12.5%."""
+    return models.DecimalField(max_digits=5, decimal_places=2, validators=RATE_VALIDATORS, **kwargs)
+
+
+def amount_field(**kwargs) -> models.DecimalField:
+    return models.DecimalField(
+        max_digits=14, decimal_places=2, validators=AMOUNT_VALIDATORS, **kwargs
+    )
+
+
+class Merchant(Reviewable):
+    name = models.CharField(max_length=120)
+    store_url = models.URLField(max_length=500)
+    default_commission_rate = rate_field(default=Decimal("10.00"))
+    attribution_window_days = models.PositiveSmallIntegerField(
+        default=15, validators=[MinValueValidator(1), MaxValueValidator(90)]
+    )
+    hold_days = models.PositiveSmallIntegerField(
+        default=7, validators=[MinValueValidator(0), MaxValueValidator(90)]
+    )
+    platform_fee_rate = rate_field(default=Decimal("10.00"))
+    upline_rate_level1 = rate_field(default=Decimal("5.00"))
+    upline_rate_level2 = rate_field(default=Decimal("2.00"))
+    customer_binding_days = models.PositiveSmallIntegerField(
+        default=30, validators=[MaxValueValidator(365)]
+    )
+    click_param = models.CharField(
+        max_length=40,
+        default="alliance_click",
+        help_text=_("Query parameter that carries the click id to the store."),
+    )
+    allow_self_purchase = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(platform_fee_rate__gte=0)
+                & Q(upline_rate_level1__gte=0)
+                & Q(upline_rate_level2__gte=0)
+                & Q(platform_fee_rate__lte=Decimal("100"))
+                & Q(
+                    # The fee and both upline shares together never exceed the commission.
+                    platform_fee_rate__lte=Decimal("100")
+                    - models.F("upline_rate_level1")
+                    - models.F("upline_rate_level2")
+                ),
+                name="merchant_split_rates_within_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def upline_rates(self) -> tuple[Decimal, Decimal]:
+        return (self.upline_rate_level1, self.upline_rate_level2)
+
+
+class MerchantMember(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        STAFF = "staff", _("Staff")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="merchant_membership"
+    )
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="members")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.STAFF)
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.merchant} ({self.role})"
+
+
+class Category(models.Model):
+    """Platform-wide product categories, managed by admins."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProductQuerySet(models.QuerySet):
+    def promotable(self):
+        """Products a promoter may see and link to: active, of an approved merchant."""
+        return self.filter(is_active=True, merchant__status=ReviewStatus.APPROVED)
+
+
+class Product(models.Model):
+    class StockStatus(models.TextChoices):
+        IN_STOCK = "in_stock", _("In stock")
+        LOW_STOCK = "low_stock", _("Low stock")
+        OUT_OF_STOCK = "out_of_stock", _("Out of stock")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="products")
+    sku = models.CharField(max_length=64)
+    title = models.CharField(max_length=200)
+    url = models.URLField(max_length=500)
+    image_url = models.URLField(max_length=500, blank=True)
+    price = amount_field()
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="products"
+    )
+    commission_rate = rate_field(
+        null=True, blank=True, help_text=_("Empty means the merchant's default rate.")
+    )
+    is_active = models.BooleanField(default=True)
+    stock_status = models.CharField(
+        max_length=16, choices=StockStatus.choices, default=StockStatus.IN_STOCK
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["merchant", "sku"], name="product_unique_sku"),
+        ]
+        indexes = [models.Index(fields=["merchant", "is_active"])]
+
+    def __str__(self) -> str:
+        return f"{self.sku} {self.title}"
+
+    @property
+    def effective_rate(self) -> Decimal:
+        if self.commission_rate is not None:
+            return self.commission_rate
+        return self.merchant.default_commission_rate
+
+
+class Campaign(models.Model):
+    """A commission plan. The rate of a sale is the highest of the product's own rate and every
+    campaign that covers the product, is active at paid_at and is open to the promoter."""
+
+    class Kind(models.TextChoices):
+        GENERAL = "general", _("General (open to every promoter)")
+        TARGETED = "targeted", _("Targeted (approved promoters only)")
+        EVENT = "event", _("Event (time-limited)")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="campaigns")
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.GENERAL)
+    rate = rate_field()
+    applies_to_all_products = models.BooleanField(
+        default=False, help_text=_("Covers the whole store instead of the listed products.")
+    )
+    products = models.ManyToManyField(Product, blank=True, related_name="campaigns")
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="event")
+                | (Q(starts_at__isnull=False) & Q(ends_at__isnull=False)),
+                name="campaign_event_has_window",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True)
+                | Q(ends_at__isnull=True)
+                | Q(ends_at__gt=models.F("starts_at")),
+                name="campaign_window_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_running_at(self, moment) -> bool:
+        return (
+            self.is_active
+            and (self.starts_at is None or self.starts_at <= moment)
+            and (self.ends_at is None or moment < self.ends_at)
+        )
+
+
+class Coupon(models.Model):
+    """A merchant's discount code. When exclusive to a promoter, the code alone attributes an
+    order to that promoter."""
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="coupons")
+    code = models.CharField(max_length=40)
+    description = models.CharField(max_length=200, help_text=_("What the discount is."))
+    valid_from = models.DateTimeField()
+    valid_until = models.DateTimeField()
+    quantity = models.PositiveIntegerField(null=True, blank=True, help_text=_("Empty: unlimited."))
+    exclusive_promoter = models.ForeignKey(
+        # The one schema-level reference from the catalog to promoters: an exclusive coupon
+        # names its promoter. No code in products imports promoters.
+        "promoters.Promoter",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exclusive_coupons",
+    )
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["merchant", "code"], name="coupon_unique_code"),
+            models.CheckConstraint(
+                condition=Q(valid_until__gt=models.F("valid_from")), name="coupon_window_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def is_valid_at(self, moment) -> bool:
+        return self.is_active and self.valid_from <= moment < self.valid_until

@@ -1,0 +1,70 @@
+"""Read paths for merchants and the catalog, scoped by who is asking."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from alliance.models import ReviewStatus
+from alliance.roles import Role, merchant_of, promoter_of, role_of
+
+from .models import Campaign, Category, Coupon, Merchant, Product
+
+
+def merchants_visible_to(user) -> QuerySet[Merchant]:
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return Merchant.objects.all()
+    if role == Role.MERCHANT:
+        return Merchant.objects.filter(pk=merchant_of(user).pk)
+    if role == Role.PROMOTER:
+        return Merchant.objects.filter(status=ReviewStatus.APPROVED)
+    return Merchant.objects.none()
+
+
+def products_visible_to(user) -> QuerySet[Product]:
+    role = role_of(user)
+    queryset = Product.objects.select_related("merchant", "category")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(merchant=merchant_of(user))
+    if role == Role.PROMOTER:
+        return queryset.promotable()
+    return queryset.none()
+
+
+def campaigns_visible_to(user) -> QuerySet[Campaign]:
+    role = role_of(user)
+    queryset = Campaign.objects.select_related("merchant").prefetch_related("products")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(merchant=merchant_of(user))
+    if role == Role.PROMOTER:
+        now = timezone.now()
+        return queryset.filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now),
+            is_active=True,
+            merchant__status=ReviewStatus.APPROVED,
+        )
+    return queryset.none()
+
+
+def coupons_visible_to(user) -> QuerySet[Coupon]:
+    role = role_of(user)
+    queryset = Coupon.objects.select_related("merchant")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(merchant=merchant_of(user))
+    if role == Role.PROMOTER:
+        return queryset.filter(
+            Q(exclusive_promoter__isnull=True) | Q(exclusive_promoter=promoter_of(user)),
+            is_active=True,
+            merchant__status=ReviewStatus.APPROVED,
+            valid_until__gt=timezone.now(),
+        )
+    return queryset.none()
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.all()

@@ -1,0 +1,111 @@
+"""Write paths for merchants and the catalog. One function per use case, each transactional."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from alliance.errors import AllianceError, Conflict, NotAllowed
+from alliance.models import User
+from alliance.services import lock, review_move
+
+from .models import Campaign, Coupon, Merchant, MerchantMember, Product
+
+
+def user_create(*, username: str, password: str, email: str = "") -> User:
+    """Create a login. The password must pass the configured validators."""
+    user_model = get_user_model()
+    if user_model.objects.filter(username__iexact=username).exists():
+        raise AllianceError(_("This username is taken."), field="username", code="username_taken")
+    candidate = user_model(username=username, email=email)
+    try:
+        validate_password(password, user=candidate)
+    except ValidationError as exc:
+        raise AllianceError(" ".join(exc.messages), field="password", code="weak_password") from exc
+    candidate.set_password(password)
+    try:
+        candidate.save()
+    except IntegrityError as exc:
+        raise AllianceError(
+            _("This username is taken."), field="username", code="username_taken"
+        ) from exc
+    return candidate
+
+
+@transaction.atomic
+def merchant_signup(
+    *, username: str, password: str, email: str = "", name: str, store_url: str
+) -> Merchant:
+    """A new merchant starts pending, its signing-up user as owner; an admin approves it."""
+    user = user_create(username=username, password=password, email=email)
+    merchant = Merchant(name=name, store_url=store_url)
+    merchant.full_clean()
+    merchant.save()
+    MerchantMember.objects.create(user=user, merchant=merchant, role=MerchantMember.Role.OWNER)
+    return merchant
+
+
+@transaction.atomic
+def merchant_review(
+    *, merchant: Merchant, status: str, reviewer: User, reason: str = ""
+) -> Merchant:
+    """Approve, reject or suspend a merchant; only approved merchants' goods reach promoters."""
+    return review_move(obj=lock(merchant), status=status, reviewer=reviewer, reason=reason)
+
+
+@transaction.atomic
+def merchant_update(*, merchant: Merchant, actor: User, **fields) -> Merchant:
+    """Change a merchant's profile and commission settings; only its owner may."""
+    membership = getattr(actor, "merchant_membership", None)
+    if not (membership and membership.merchant_id == merchant.pk) or (
+        membership.role != MerchantMember.Role.OWNER
+    ):
+        raise NotAllowed(_("Only the merchant's owner may change its settings."))
+    merchant = lock(merchant)
+    for name, value in fields.items():
+        setattr(merchant, name, value)
+    merchant.full_clean()
+    merchant.save()
+    return merchant
+
+
+def product_delete(*, product: Product) -> None:
+    """A product that links point at is kept for their history: deactivate it instead."""
+    if product.links.exists():
+        raise Conflict(
+            _("Promoters have links to this product; deactivate it instead of deleting it."),
+            code="product_in_use",
+        )
+    product.delete()
+
+
+def campaign_save(*, campaign: Campaign, products: list[Product] | None) -> Campaign:
+    """Save a commission plan; its products must be the merchant's own."""
+    if products is not None and any(p.merchant_id != campaign.merchant_id for p in products):
+        raise AllianceError(_("Every product must be your own."), field="products")
+    campaign.full_clean()
+    with transaction.atomic():
+        campaign.save()
+        if products is not None:
+            campaign.products.set(products)
+    return campaign
+
+
+def coupon_save(*, coupon: Coupon) -> Coupon:
+    """Save a coupon; an exclusive coupon must name an approved promoter."""
+    promoter = coupon.exclusive_promoter
+    if promoter is not None and not promoter.is_approved:
+        raise AllianceError(
+            _("The promoter is not approved."), field="exclusive_promoter", code="not_approved"
+        )
+    coupon.full_clean()
+    coupon.save()
+    return coupon
+
+
+def product_save(*, product: Product) -> Product:
+    """Create or change one product; every field and the per-merchant SKU are validated."""
+    product.full_clean()
+    product.save()
+    return product

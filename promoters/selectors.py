@@ -1,0 +1,154 @@
+"""Read paths for promoters, links and clicks."""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+
+from alliance.models import ReviewStatus
+from alliance.roles import Role, merchant_of, promoter_of, role_of
+
+from .models import MAX_UPLINE_DEPTH, CampaignApplication, Click, Link, Promoter, UplineRelation
+
+
+def uplines_at(*, promoter: Promoter, moment) -> list[Promoter]:
+    """The promoter's uplines whose relation is unexpired at `moment`, nearest first. Never more
+    than MAX_UPLINE_DEPTH, whatever the data or settings hold; a chain stops at the first
+    expired or missing relation."""
+    chain: list[Promoter] = []
+    current = promoter
+    while len(chain) < MAX_UPLINE_DEPTH:
+        relation = UplineRelation.objects.select_related("upline").filter(promoter=current).first()
+        if relation is None or not relation.is_active_at(moment):
+            break
+        chain.append(relation.upline)
+        current = relation.upline
+    return chain
+
+
+def links_with_stats(queryset: QuerySet[Link]) -> QuerySet[Link]:
+    return queryset.select_related("channel", "merchant", "product", "coupon").annotate(
+        clicks_count=Count("clicks"),
+        unique_clicks_count=Count("clicks", filter=Q(clicks__is_unique=True, clicks__is_bot=False)),
+    )
+
+
+def clicks_for_promoter(promoter: Promoter) -> QuerySet[Click]:
+    return Click.objects.filter(link__promoter=promoter).select_related("link")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """What the redirect needs to know about a link, cached in-process for a few seconds."""
+
+    link_id: int
+    url: str
+    click_param: str
+    sub_id: str
+    is_live: bool
+    expires: float
+
+
+_link_cache: dict[str, LinkTarget] = {}
+_LINK_CACHE_MAX = 50_000
+
+
+def link_target(code: str) -> LinkTarget | None:
+    """Resolve a short code in one query (or none, within ALLIANCE_LINK_CACHE_SECONDS).
+
+    A link is live when it, its promoter and its merchant are active, and its product (if any)
+    is active too. Deactivation reaches the redirect within the cache lifetime."""
+    now = time.monotonic()
+    cached = _link_cache.get(code)
+    if cached is not None and cached.expires > now:
+        return cached
+    row = (
+        Link.objects.filter(code=code)
+        .values_list(
+            "pk",
+            "is_active",
+            "sub_id",
+            "promoter__status",
+            "merchant__status",
+            "merchant__store_url",
+            "merchant__click_param",
+            "product_id",
+            "product__url",
+            "product__is_active",
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    (pk, is_active, sub_id, promoter_status, merchant_status, store_url, click_param,
+     product_id, product_url, product_active) = row  # fmt: skip
+    target = LinkTarget(
+        link_id=pk,
+        url=product_url if product_id else store_url,
+        click_param=click_param,
+        sub_id=sub_id,
+        is_live=bool(
+            is_active
+            and promoter_status == ReviewStatus.APPROVED
+            and merchant_status == ReviewStatus.APPROVED
+            and (product_id is None or product_active)
+        ),
+        expires=now + settings.ALLIANCE_LINK_CACHE_SECONDS,
+    )
+    if len(_link_cache) >= _LINK_CACHE_MAX:
+        _link_cache.clear()
+    _link_cache[code] = target
+    return target
+
+
+def link_target_forget(code: str | None = None) -> None:
+    """Drop cached targets (one code, or all) in this process."""
+    if code is None:
+        _link_cache.clear()
+    else:
+        _link_cache.pop(code, None)
+
+
+def promoters_visible_to(user) -> QuerySet[Promoter]:
+    role = role_of(user)
+    queryset = Promoter.objects.select_related("user", "upline_link__upline")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.PROMOTER:
+        return queryset.filter(pk=promoter_of(user).pk)
+    return queryset.none()
+
+
+def links_visible_to(user) -> QuerySet[Link]:
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return links_with_stats(Link.objects.all())
+    if role == Role.PROMOTER:
+        return links_with_stats(Link.objects.filter(promoter=promoter_of(user)))
+    return Link.objects.none()
+
+
+def clicks_visible_to(user) -> QuerySet[Click]:
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return Click.objects.select_related("link")
+    if role == Role.PROMOTER:
+        return clicks_for_promoter(promoter_of(user))
+    return Click.objects.none()
+
+
+def applications_visible_to(user) -> QuerySet[CampaignApplication]:
+    role = role_of(user)
+    queryset = CampaignApplication.objects.select_related("campaign", "promoter")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(campaign__merchant=merchant_of(user))
+    if role == Role.PROMOTER:
+        return queryset.filter(promoter=promoter_of(user))
+    return queryset.none()
+
+
+def downlines_of(promoter: Promoter) -> QuerySet[UplineRelation]:
+    return promoter.downline_links.select_related("promoter").order_by("-starts_at")

@@ -1,0 +1,253 @@
+"""Write paths for promoters, channels and tracked links."""
+
+import hashlib
+import hmac
+import re
+import secrets
+import string
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.errors import AllianceError, Conflict, NotAllowed
+from alliance.models import ReviewStatus, User
+from alliance.services import lock, review_move
+from products.models import Coupon, Merchant, Product
+from products.services import user_create
+
+from .models import (
+    CampaignApplication,
+    Channel,
+    Click,
+    Link,
+    Promoter,
+    UplineRelation,
+)
+
+BASE62 = string.digits + string.ascii_letters
+INVITE_ALPHABET = string.ascii_uppercase + string.digits
+DEFAULT_CHANNEL_NAME = "Default"
+
+
+def _random_code(alphabet: str, length: int) -> str:
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def _create_with_unique_code(create, *, alphabet: str, length: int, attempts: int = 5):
+    """Random codes collide rarely; the unique constraint decides, and we draw again."""
+    for _attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                return create(_random_code(alphabet, length))
+        except IntegrityError:
+            continue
+    raise Conflict(_("Could not allocate a unique code; try again."))
+
+
+@transaction.atomic
+def promoter_signup(
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    display_name: str,
+    invite_code: str = "",
+    platforms: list | None = None,
+    fans_count: int = 0,
+    audience_tags: list | None = None,
+) -> Promoter:
+    """A new promoter starts pending with a default channel. A valid invite code makes the
+    inviter its upline for ALLIANCE_UPLINE_EXPIRY_DAYS."""
+    inviter = None
+    invite_code = invite_code.strip().upper()
+    if invite_code:
+        inviter = Promoter.objects.filter(
+            invite_code=invite_code, status=ReviewStatus.APPROVED
+        ).first()
+        if inviter is None:
+            raise AllianceError(
+                _("This invite code does not belong to an active promoter."),
+                field="invite_code",
+                code="invalid_invite_code",
+            )
+    user = user_create(username=username, password=password, email=email)
+
+    def create(code: str) -> Promoter:
+        return Promoter.objects.create(
+            user=user,
+            display_name=display_name,
+            invite_code=code,
+            platforms=platforms or [],
+            fans_count=fans_count,
+            audience_tags=audience_tags or [],
+        )
+
+    promoter = _create_with_unique_code(create, alphabet=INVITE_ALPHABET, length=8)
+    Channel.objects.create(promoter=promoter, name=DEFAULT_CHANNEL_NAME, is_default=True)
+    if inviter is not None:
+        now = timezone.now()
+        UplineRelation.objects.create(
+            promoter=promoter,
+            upline=inviter,
+            starts_at=now,
+            expires_at=now + timedelta(days=settings.ALLIANCE_UPLINE_EXPIRY_DAYS),
+        )
+    return promoter
+
+
+@transaction.atomic
+def promoter_review(
+    *, promoter: Promoter, status: str, reviewer: User, reason: str = ""
+) -> Promoter:
+    """Approve, reject or suspend a promoter; only approved promoters create links, and a
+    suspended promoter's links answer 410."""
+    return review_move(obj=lock(promoter), status=status, reviewer=reviewer, reason=reason)
+
+
+def promoter_update(*, promoter: Promoter, **fields) -> Promoter:
+    for name, value in fields.items():
+        setattr(promoter, name, value)
+    promoter.full_clean(exclude=["user", "reviewed_by"])
+    promoter.save()
+    return promoter
+
+
+def channel_delete(*, channel: Channel) -> None:
+    """The default channel stays; a channel with links keeps them, so it cannot be deleted."""
+    if channel.is_default:
+        raise Conflict(_("The default channel cannot be deleted."), code="default_channel")
+    if channel.links.exists():
+        raise Conflict(_("This channel has links; it cannot be deleted."), code="channel_in_use")
+    channel.delete()
+
+
+def _require_approved(promoter: Promoter) -> None:
+    if not promoter.is_approved:
+        raise NotAllowed(
+            _("Your promoter account is not approved yet."), code="promoter_not_approved"
+        )
+
+
+def link_create(
+    *,
+    promoter: Promoter,
+    channel: Channel | None = None,
+    product: Product | None = None,
+    merchant: Merchant | None = None,
+    coupon: Coupon | None = None,
+    sub_id: str = "",
+) -> Link:
+    """Create a tracked link to a product or to a merchant's store. Every reference is checked
+    against the promoter: its own channel, a promotable product of an approved merchant, and a
+    coupon of that merchant that is valid and not exclusive to somebody else."""
+    _require_approved(promoter)
+    if channel is None:
+        channel = promoter.channels.get(is_default=True)
+    elif channel.promoter_id != promoter.pk:
+        raise AllianceError(_("Unknown channel."), field="channel", code="does_not_exist")
+    if product is not None:
+        if merchant is not None and merchant.pk != product.merchant_id:
+            raise AllianceError(_("The product is not this merchant's."), field="merchant")
+        if not Product.objects.promotable().filter(pk=product.pk).exists():
+            raise AllianceError(_("This product cannot be promoted."), field="product")
+        merchant = product.merchant
+    elif merchant is None:
+        raise AllianceError(
+            _("Give a product or a merchant to link to."), field="product", code="required"
+        )
+    elif not merchant.is_approved:
+        raise AllianceError(_("This merchant cannot be promoted."), field="merchant")
+    if coupon is not None:
+        now = timezone.now()
+        if (
+            coupon.merchant_id != merchant.pk
+            or not coupon.is_valid_at(now)
+            or (coupon.exclusive_promoter_id not in (None, promoter.pk))
+        ):
+            raise AllianceError(_("This coupon cannot be used on this link."), field="coupon")
+
+    def create(code: str) -> Link:
+        return Link.objects.create(
+            promoter=promoter,
+            channel=channel,
+            merchant=merchant,
+            product=product,
+            coupon=coupon,
+            sub_id=sub_id,
+            code=code,
+        )
+
+    return _create_with_unique_code(
+        create, alphabet=BASE62, length=settings.ALLIANCE_LINK_CODE_LENGTH
+    )
+
+
+@transaction.atomic
+def campaign_apply(*, campaign, promoter: Promoter, message: str = "") -> CampaignApplication:
+    """Ask to join a targeted campaign; asking again returns the existing application."""
+    _require_approved(promoter)
+    if campaign.kind != campaign.Kind.TARGETED:
+        raise AllianceError(
+            _("Only targeted campaigns take applications."), field="campaign", code="not_targeted"
+        )
+    if not (campaign.is_active and campaign.merchant.is_approved):
+        raise AllianceError(_("This campaign is not open."), field="campaign", code="closed")
+    application, _created = CampaignApplication.objects.get_or_create(
+        campaign=campaign, promoter=promoter, defaults={"message": message}
+    )
+    return application
+
+
+@transaction.atomic
+def campaign_application_review(
+    *, application: CampaignApplication, status: str, reason: str = ""
+) -> CampaignApplication:
+    """The merchant approves or rejects a promoter's application (a reason for rejections)."""
+    application = lock(application)
+    if status not in {ReviewStatus.APPROVED, ReviewStatus.REJECTED}:
+        raise AllianceError(_("Choose approved or rejected."), field="status")
+    if status == ReviewStatus.REJECTED and not reason.strip():
+        raise AllianceError(_("A reason is required."), field="reason", code="reason_required")
+    application.status = status
+    application.review_reason = reason.strip()
+    application.reviewed_at = timezone.now()
+    application.save(update_fields=["status", "review_reason", "reviewed_at"])
+    return application
+
+
+# --- Clicks -----------------------------------------------------------------------------------
+
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-requests|httpx|"
+    r"go-http-client|java/|headless|phantom|scrapy|facebookexternalhit",
+    re.IGNORECASE,
+)
+
+
+def visitor_hash(ip: str) -> str:
+    """Keyed hash of the visitor's IP: counts unique visitors without storing the address."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, ip.encode(), hashlib.blake2b).hexdigest()[:32]
+
+
+def is_bot_agent(user_agent: str) -> bool:
+    return not user_agent or bool(BOT_PATTERN.search(user_agent))
+
+
+def click_record(
+    *, link_id: int, ip_hash: str, user_agent: str, referer: str, sub_id: str, is_unique: bool
+) -> Click:
+    """Store one click. The redirect decides uniqueness from the cache before it calls this."""
+    return Click.objects.create(
+        link_id=link_id,
+        created_at=timezone.now(),
+        ip_hash=ip_hash,
+        user_agent=user_agent[:400],
+        referer=referer[:500],
+        sub_id=sub_id[:64],
+        is_unique=is_unique,
+        is_bot=is_bot_agent(user_agent),
+    )

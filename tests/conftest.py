@@ -1,0 +1,98 @@
+import pytest
+from rest_framework.test import APIClient
+
+from promoters.selectors import link_target_forget
+
+from . import factories
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: uniqueness keys and the redirect's link cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    link_target_forget()
+    yield
+    link_target_forget()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.AdminFactory()
+
+
+@pytest.fixture
+def admin_api(admin_user):
+    return client_for(admin_user)
+
+
+@pytest.fixture
+def merchant(db):
+    return factories.MerchantFactory()
+
+
+@pytest.fixture
+def merchant_owner(merchant):
+    return factories.MerchantMemberFactory(merchant=merchant).user
+
+
+@pytest.fixture
+def merchant_api(merchant_owner):
+    return client_for(merchant_owner)
+
+
+@pytest.fixture
+def other_merchant(db):
+    return factories.MerchantFactory()
+
+
+@pytest.fixture
+def other_merchant_api(other_merchant):
+    return client_for(factories.MerchantMemberFactory(merchant=other_merchant).user)
+
+
+@pytest.fixture
+def promoter(db):
+    return factories.PromoterFactory()
+
+
+@pytest.fixture
+def promoter_api(promoter):
+    return client_for(promoter.user)
+
+
+@pytest.fixture
+def other_promoter(db):
+    return factories.PromoterFactory()
+
+
+@pytest.fixture
+def other_promoter_api(other_promoter):
+    return client_for(other_promoter.user)
+
+
+@pytest.fixture
+def product(merchant):
+    return factories.ProductFactory(merchant=merchant)
+
+
+@pytest.fixture
+def link(promoter, product):
+    return factories.LinkFactory(promoter=promoter, product=product)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,157 @@
+"""factory_boy factories for every app. Build what a test needs in one line:
+`approved_merchant()`, `approved_promoter()`, `LinkFactory(promoter=...)`."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from alliance.models import ReviewStatus, User
+from products.models import Campaign, Category, Coupon, Merchant, MerchantMember, Product
+from promoters.models import Channel, Click, Link, OwnCustomer, Promoter, UplineRelation
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class AdminFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class MerchantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Merchant
+
+    name = factory.Sequence(lambda n: f"Store {n}")
+    store_url = factory.Sequence(lambda n: f"https://store{n}.example.com/")
+    status = ReviewStatus.APPROVED
+    default_commission_rate = Decimal("10.00")
+
+
+class MerchantMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MerchantMember
+
+    user = factory.SubFactory(UserFactory)
+    merchant = factory.SubFactory(MerchantFactory)
+    role = MerchantMember.Role.OWNER
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    merchant = factory.SubFactory(MerchantFactory)
+    sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    title = factory.Sequence(lambda n: f"Product {n}")
+    url = factory.LazyAttribute(lambda o: f"{o.merchant.store_url}item/{o.sku}?ref=shop")
+    price = Decimal("99.00")
+    commission_rate = Decimal("20.00")
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    merchant = factory.SubFactory(MerchantFactory)
+    name = factory.Sequence(lambda n: f"Campaign {n}")
+    kind = Campaign.Kind.GENERAL
+    rate = Decimal("25.00")
+    applies_to_all_products = True
+
+
+class PromoterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Promoter
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    display_name = factory.Sequence(lambda n: f"Promoter {n}")
+    invite_code = factory.Sequence(lambda n: f"INV{n:05d}")
+    status = ReviewStatus.APPROVED
+
+    @factory.post_generation
+    def default_channel(obj, create, extracted, **kwargs):
+        if create:
+            Channel.objects.create(promoter=obj, name="Default", is_default=True)
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Channel
+
+    promoter = factory.SubFactory(PromoterFactory)
+    name = factory.Sequence(lambda n: f"Channel {n}")
+    kind = Channel.Kind.WECHAT_GROUP
+
+
+class CouponFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Coupon
+
+    merchant = factory.SubFactory(MerchantFactory)
+    code = factory.Sequence(lambda n: f"SAVE{n}")
+    description = "10 off 100"
+    valid_from = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    valid_until = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Link
+
+    promoter = factory.SubFactory(PromoterFactory)
+    channel = factory.LazyAttribute(lambda o: o.promoter.channels.get(is_default=True))
+    product = factory.SubFactory(ProductFactory)
+    merchant = factory.LazyAttribute(lambda o: o.product.merchant)
+    code = factory.Sequence(lambda n: f"code{n:06d}")
+
+
+class ClickFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Click
+
+    link = factory.SubFactory(LinkFactory)
+    created_at = factory.LazyFunction(timezone.now)
+    ip_hash = factory.Sequence(lambda n: f"{n:032x}")
+
+
+class OwnCustomerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OwnCustomer
+
+    promoter = factory.SubFactory(PromoterFactory)
+    merchant = factory.SubFactory(MerchantFactory)
+    customer_id = factory.Sequence(lambda n: f"cust-{n}")
+
+
+def upline(*, promoter: Promoter, upline: Promoter, days_ago: int = 0, days: int = 365):
+    starts = timezone.now() - timedelta(days=days_ago)
+    return UplineRelation.objects.create(
+        promoter=promoter, upline=upline, starts_at=starts, expires_at=starts + timedelta(days=days)
+    )
