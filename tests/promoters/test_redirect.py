@@ -7,7 +7,7 @@ from promoters.models import Click
 
 from .. import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 
 def follow(client, link, **headers):
