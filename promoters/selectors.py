@@ -4,7 +4,8 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from alliance.models import ReviewStatus
 from alliance.roles import Role, merchant_of, promoter_of, role_of
@@ -27,10 +28,27 @@ def uplines_at(*, promoter: Promoter, moment) -> list[Promoter]:
     return chain
 
 
+def _click_count(**filters) -> Subquery:
+    clicks = (
+        Click.objects.filter(link=OuterRef("pk"), **filters)
+        .order_by()
+        .values("link")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(clicks), 0)
+
+
 def links_with_stats(queryset: QuerySet[Link]) -> QuerySet[Link]:
-    return queryset.select_related("channel", "merchant", "product", "coupon").annotate(
-        clicks_count=Count("clicks"),
-        unique_clicks_count=Count("clicks", filter=Q(clicks__is_unique=True, clicks__is_bot=False)),
+    """Links with their click counts. The counts are correlated subqueries, so a page of links
+    counts only its own clicks instead of grouping the promoter's whole click history."""
+    return (
+        queryset.select_related("channel", "merchant", "product", "coupon")
+        .annotate(
+            clicks_count=_click_count(),
+            unique_clicks_count=_click_count(is_unique=True, is_bot=False),
+        )
+        .order_by("-created_at", "-pk")
     )
 
 

@@ -14,6 +14,9 @@ from promoters.models import Channel, Click, Link, OwnCustomer, Promoter, Upline
 PASSWORD = "correct-horse-battery-staple"
 
 
+User = User
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User

@@ -46,10 +46,10 @@ def _database_state() -> dict:
 def _broker_state() -> dict:
     if not settings.CELERY_BROKER_URL:
         return {"ok": True, "mode": "eager"}
-    from alliance.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return {"ok": True, "mode": "broker"}
     except Exception as exc:
