@@ -148,6 +148,13 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "UTC"
+# Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stale-product-imports": {
+        "task": "products.tasks.sweep_stale_product_imports",
+        "schedule": 60.0,
+    },
+}
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -209,6 +216,8 @@ SPECTACULAR_SETTINGS = {
             ("approved", "Approved"),
             ("rejected", "Rejected"),
         ],
+        "ProductImportStatusEnum": "products.models.ProductImport.Status",
+        "ProductFileFormatEnum": "products.models.ProductImport.FileFormat",
     },
 }
 
@@ -224,6 +233,10 @@ ALLIANCE_UNIQUE_CLICK_HOURS = int(env("ALLIANCE_UNIQUE_CLICK_HOURS", "24"))
 ALLIANCE_LINK_CACHE_SECONDS = int(env("ALLIANCE_LINK_CACHE_SECONDS", "30"))
 ALLIANCE_LINK_CODE_LENGTH = max(8, int(env("ALLIANCE_LINK_CODE_LENGTH", "8")))
 ALLIANCE_IMPORT_MAX_ROWS = int(env("ALLIANCE_IMPORT_MAX_ROWS", "20000"))
+# An import still pending this many seconds after upload lost its publish and is enqueued again.
+ALLIANCE_IMPORT_SWEEP_SECONDS = int(env("ALLIANCE_IMPORT_SWEEP_SECONDS", "120"))
+# Largest product import file accepted (bytes); the upload is kept in the database until run.
+ALLIANCE_IMPORT_MAX_BYTES = int(env("ALLIANCE_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

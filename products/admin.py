@@ -3,7 +3,15 @@ from django.contrib import admin
 from alliance.admin_review import review_actions
 
 from . import services
-from .models import Campaign, Category, Coupon, Merchant, MerchantMember, Product
+from .models import (
+    Campaign,
+    Category,
+    Coupon,
+    Merchant,
+    MerchantMember,
+    Product,
+    ProductImport,
+)
 
 
 class MerchantMemberInline(admin.TabularInline):
@@ -55,3 +63,30 @@ class CouponAdmin(admin.ModelAdmin):
 class MerchantMemberAdmin(admin.ModelAdmin):
     list_display = ["user", "merchant", "role"]
     raw_id_fields = ["user", "merchant"]
+
+
+@admin.register(ProductImport)
+class ProductImportAdmin(admin.ModelAdmin):
+    list_display = [
+        "pk",
+        "merchant",
+        "file_name",
+        "status",
+        "total_rows",
+        "error_count",
+        "created_at",
+    ]
+    list_filter = ["status", "file_format"]
+    raw_id_fields = ["merchant", "created_by"]
+    exclude = ["content"]
+    readonly_fields = [
+        "status",
+        "total_rows",
+        "processed_rows",
+        "created_count",
+        "updated_count",
+        "errors",
+        "error_count",
+        "started_at",
+        "finished_at",
+    ]

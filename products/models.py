@@ -240,3 +240,62 @@ class Coupon(models.Model):
 
     def is_valid_at(self, moment) -> bool:
         return self.is_active and self.valid_from <= moment < self.valid_until
+
+
+class ProductImport(models.Model):
+    """A merchant's catalog upload (CSV or XLSX), applied all or nothing by a Celery task."""
+
+    class FileFormat(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="product_imports")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    file_format = models.CharField(max_length=4, choices=FileFormat.choices)
+    # Capped by ALLIANCE_IMPORT_MAX_BYTES when the import is started.
+    content = models.BinaryField()
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    # [{"row": 3, "field": "price", "message": "..."}]; row 1 is the header, and row and field
+    # are null for errors about the file as a whole.
+    errors = models.JSONField(default=list, blank=True)
+    # len(errors), stored so that lists can show it without loading every error.
+    error_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["merchant", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.merchant} import {self.pk} ({self.status})"
+
+
+# The only moves an import may make. running -> running is a restart: a task redelivered after
+# its worker died starts over, which is safe because nothing is written until the last step.
+PRODUCT_IMPORT_TRANSITIONS: dict[str, set[str]] = {
+    ProductImport.Status.PENDING: {ProductImport.Status.RUNNING, ProductImport.Status.FAILED},
+    ProductImport.Status.RUNNING: {
+        ProductImport.Status.RUNNING,
+        ProductImport.Status.SUCCEEDED,
+        ProductImport.Status.FAILED,
+    },
+    ProductImport.Status.SUCCEEDED: set(),
+    ProductImport.Status.FAILED: set(),
+}

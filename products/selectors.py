@@ -1,12 +1,14 @@
 """Read paths for merchants and the catalog, scoped by who is asking."""
 
+from datetime import timedelta
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from alliance.models import ReviewStatus
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 
-from .models import Campaign, Category, Coupon, Merchant, Product
+from .models import Campaign, Category, Coupon, Merchant, Product, ProductImport
 
 
 def merchants_visible_to(user) -> QuerySet[Merchant]:
@@ -68,3 +70,19 @@ def coupons_visible_to(user) -> QuerySet[Coupon]:
 
 def categories() -> QuerySet[Category]:
     return Category.objects.all()
+
+
+def product_imports_stale(*, older_than_seconds: int) -> QuerySet[ProductImport]:
+    """Imports still pending after `older_than_seconds`: their publish was lost (a broker
+    outage, a crash between commit and publish), so they need enqueueing again."""
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    return ProductImport.objects.filter(
+        status=ProductImport.Status.PENDING, created_at__lt=cutoff
+    ).defer("content")
+
+
+def product_imports_of(*, merchant: Merchant | None) -> QuerySet[ProductImport]:
+    """A merchant's imports, newest first, without the uploaded files."""
+    if merchant is None:
+        return ProductImport.objects.none()
+    return ProductImport.objects.filter(merchant=merchant).defer("content")

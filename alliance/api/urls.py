@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
+from products.api import imports as product_imports
 from products.api import views as products
 from promoters.api import views as promoters
 
@@ -14,6 +15,7 @@ router.register("categories", products.CategoryViewSet, basename="category")
 router.register("products", products.ProductViewSet, basename="product")
 router.register("campaigns", products.CampaignViewSet, basename="campaign")
 router.register("coupons", products.CouponViewSet, basename="coupon")
+router.register("product-imports", product_imports.ProductImportViewSet, basename="product-import")
 router.register("promoters", promoters.PromoterViewSet, basename="promoter")
 router.register(
     "campaign-applications", promoters.CampaignApplicationViewSet, basename="campaign-application"

@@ -15,6 +15,7 @@ API_ROOT_ROUTES = [
     "campaign-list",
     "campaign-application-list",
     "coupon-list",
+    "product-import-list",
     "promoter-list",
     "channel-list",
     "link-list",

@@ -24,3 +24,10 @@ class IsPlatformAdminOrReadOnly(BasePermission):
         if request.method in SAFE_METHODS:
             return role != Role.NONE
         return role == Role.ADMIN
+
+
+class IsMerchantMember(BasePermission):
+    message = "Only merchant members may do this."
+
+    def has_permission(self, request, view) -> bool:
+        return role_of(request.user) == Role.MERCHANT
