@@ -2,8 +2,6 @@
 PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
-export PG_URL ?= postgres://postgres@127.0.0.1:5432/alliance
-export REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: help install install-test run test lint bench services
 help: ## list the targets
