@@ -10,7 +10,7 @@ from alliance.errors import AllianceError, Conflict, NotAllowed
 from alliance.models import User
 from alliance.services import lock, review_move
 
-from .models import Campaign, Coupon, Merchant, MerchantMember, Product
+from .models import Campaign, Category, Coupon, Merchant, MerchantMember, Product
 
 
 def user_create(*, username: str, password: str, email: str = "") -> User:
@@ -19,6 +19,13 @@ def user_create(*, username: str, password: str, email: str = "") -> User:
     if user_model.objects.filter(username__iexact=username).exists():
         raise AllianceError(_("This username is taken."), field="username", code="username_taken")
     candidate = user_model(username=username, email=email)
+    try:
+        # The database would refuse what the model refuses (an email over 254 characters):
+        # say so on the field instead.
+        candidate.clean_fields(exclude=["password"])
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise AllianceError(" ".join(messages), field=field, code="invalid") from exc
     try:
         validate_password(password, user=candidate)
     except ValidationError as exc:
@@ -100,12 +107,65 @@ def coupon_save(*, coupon: Coupon) -> Coupon:
             _("The promoter is not approved."), field="exclusive_promoter", code="not_approved"
         )
     coupon.full_clean()
-    coupon.save()
+    _save_unique(
+        coupon,
+        clash=Coupon.objects.filter(merchant_id=coupon.merchant_id, code=coupon.code),
+        error=AllianceError(
+            _("You already have a coupon with this code."), field="code", code="code_taken"
+        ),
+    )
     return coupon
 
 
 def product_save(*, product: Product) -> Product:
     """Create or change one product; every field and the per-merchant SKU are validated."""
     product.full_clean()
-    product.save()
+    _save_unique(
+        product,
+        clash=Product.objects.filter(merchant_id=product.merchant_id, sku=product.sku),
+        error=AllianceError(
+            _("You already have a product with this SKU."), field="sku", code="sku_taken"
+        ),
+    )
     return product
+
+
+def _save_unique(obj, *, clash, error: AllianceError) -> None:
+    """Save `obj` whose natural key full_clean has just found free. Two requests for the same
+    key (a double-submitted form) can both pass that check; the unique constraint then refuses
+    the second, which gets the same answer as if the check had caught it."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        if clash.exclude(pk=obj.pk).exists():
+            raise error from None
+        raise
+
+
+def category_save(*, category: Category) -> Category:
+    """Create or change a category; its parent chain must not lead back to itself."""
+    seen: set[int] = set()
+    ancestor = category.parent
+    while ancestor is not None and ancestor.pk not in seen:
+        if category.pk is not None and ancestor.pk == category.pk:
+            raise AllianceError(
+                _("A category cannot be filed under itself or one of its subcategories."),
+                field="parent",
+                code="category_cycle",
+            )
+        seen.add(ancestor.pk)
+        ancestor = ancestor.parent
+    category.full_clean()
+    category.save()
+    return category
+
+
+def category_delete(*, category: Category) -> None:
+    """A category with subcategories stays; its products just lose their category."""
+    if category.children.exists():
+        raise Conflict(
+            _("This category has subcategories; move or delete them first."),
+            code="category_in_use",
+        )
+    category.delete()

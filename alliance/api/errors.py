@@ -59,7 +59,8 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        fields = _flatten(exc.detail)
+        # An empty detail (ValidationError({}) or a list of empty dicts) still names something.
+        fields = _flatten(exc.detail) or {"non_field_errors": [_("Invalid input.")]}
         first = next(iter(fields.items()))
         message = _("Invalid input: %(field)s: %(error)s") % {
             "field": first[0],

@@ -1,3 +1,6 @@
+from datetime import UTC, datetime
+
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 
@@ -14,3 +17,22 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self):
         return self.scope(self.context["request"])
+
+
+class WindowDateTimeField(serializers.DateTimeField):
+    """A moment that opens or closes a window (a coupon's validity, a campaign's run).
+
+    Kept within 1970-2999: earlier moments render with the zone's historic local mean time
+    offset (e.g. +08:05:43), which is not a valid ISO 8601 offset, and no window of this
+    platform needs them."""
+
+    earliest = datetime(1970, 1, 1, tzinfo=UTC)
+    latest = datetime(3000, 1, 1, tzinfo=UTC)
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if not self.earliest <= moment < self.latest:
+            raise serializers.ValidationError(
+                _("Give a moment between 1970 and 2999."), code="out_of_range"
+            )
+        return moment

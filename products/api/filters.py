@@ -1,5 +1,7 @@
 import django_filters
 
+from alliance.api.filters import IdFilter
+
 from ..models import Campaign, Coupon, Merchant, Product
 
 
@@ -10,6 +12,8 @@ class MerchantFilter(django_filters.FilterSet):
 
 
 class ProductFilter(django_filters.FilterSet):
+    merchant = IdFilter()
+    category = IdFilter()
     min_price = django_filters.NumberFilter(field_name="price", lookup_expr="gte")
     max_price = django_filters.NumberFilter(field_name="price", lookup_expr="lte")
 
@@ -19,12 +23,17 @@ class ProductFilter(django_filters.FilterSet):
 
 
 class CampaignFilter(django_filters.FilterSet):
+    merchant = IdFilter()
+
     class Meta:
         model = Campaign
         fields = ["merchant", "kind", "is_active"]
 
 
 class CouponFilter(django_filters.FilterSet):
+    merchant = IdFilter()
+    exclusive_promoter = IdFilter()
+
     class Meta:
         model = Coupon
         fields = ["merchant", "is_active", "exclusive_promoter"]

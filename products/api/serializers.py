@@ -1,7 +1,7 @@
 from django.db import transaction
 from rest_framework import serializers
 
-from alliance.api.fields import ScopedPrimaryKeyRelatedField
+from alliance.api.fields import ScopedPrimaryKeyRelatedField, WindowDateTimeField
 from alliance.models import ReviewStatus
 from alliance.roles import merchant_of
 
@@ -67,16 +67,42 @@ class MerchantSerializer(serializers.ModelSerializer):
         return value
 
 
+class MerchantForRoleSerializer(serializers.ModelSerializer):
+    """Documents what the merchant list and detail answer: promoters get the public fields
+    only; the merchant's members and admins also get its settings and review state, which the
+    schema therefore marks optional. Never used to read or write data."""
+
+    class Meta:
+        model = Merchant
+        fields = MerchantSerializer.Meta.fields
+        read_only_fields = MerchantPublicSerializer.Meta.fields
+        extra_kwargs = {
+            name: {"read_only": False, "required": False}
+            for name in fields
+            if name not in MerchantPublicSerializer.Meta.fields
+        }
+
+
 class CategorySerializer(serializers.ModelSerializer):
     class Meta:
         model = Category
         fields = ["id", "name", "slug", "parent"]
 
+    def create(self, validated_data):
+        return services.category_save(category=Category(**validated_data))
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.category_save(category=instance)
+
 
 class ProductSerializer(serializers.ModelSerializer):
     effective_rate = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True)
     merchant_name = serializers.CharField(source="merchant.name", read_only=True)
-    category_name = serializers.CharField(source="category.name", read_only=True, default=None)
+    # A method, not `source="category.name"` with a default: DRF skips defaults in partial
+    # updates, so a PATCH answer would lack the key.
+    category_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Product
@@ -101,6 +127,9 @@ class ProductSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "merchant", "created_at", "updated_at"]
         # The (merchant, sku) constraint is checked by full_clean in the view's save.
         validators = []
+
+    def get_category_name(self, product) -> str | None:
+        return product.category.name if product.category_id else None
 
     def validate(self, attrs):
         merchant = merchant_of(self.context["request"].user)
@@ -129,6 +158,8 @@ class CampaignSerializer(serializers.ModelSerializer):
         scope=own_products, model=Product, many=True, required=False
     )
     merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+    starts_at = WindowDateTimeField(required=False, allow_null=True)
+    ends_at = WindowDateTimeField(required=False, allow_null=True)
 
     class Meta:
         model = Campaign
@@ -155,9 +186,9 @@ class CampaignSerializer(serializers.ModelSerializer):
 
         kind, starts_at, ends_at = current("kind"), current("starts_at"), current("ends_at")
         if kind == Campaign.Kind.EVENT and not (starts_at and ends_at):
-            raise serializers.ValidationError(
-                {"ends_at": ["An event campaign needs both starts_at and ends_at."]}
-            )
+            message = "An event campaign needs both starts_at and ends_at."
+            missing = [name for name in ("starts_at", "ends_at") if not current(name)]
+            raise serializers.ValidationError({name: [message] for name in missing})
         if starts_at and ends_at and ends_at <= starts_at:
             raise serializers.ValidationError({"ends_at": ["Must be after starts_at."]})
         return attrs
@@ -181,6 +212,8 @@ class CouponSerializer(serializers.ModelSerializer):
         scope=approved_promoters, model=ExclusivePromoter, required=False, allow_null=True
     )
     merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+    valid_from = WindowDateTimeField()
+    valid_until = WindowDateTimeField()
 
     class Meta:
         model = Coupon

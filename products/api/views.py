@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -15,12 +15,17 @@ from .serializers import (
     CampaignSerializer,
     CategorySerializer,
     CouponSerializer,
+    MerchantForRoleSerializer,
     MerchantPublicSerializer,
     MerchantSerializer,
     ProductSerializer,
 )
 
 
+@extend_schema_view(
+    list=extend_schema(responses=MerchantForRoleSerializer(many=True)),
+    retrieve=extend_schema(responses=MerchantForRoleSerializer),
+)
 class MerchantViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
     """Merchants. Admins see all and review them; members see their own; promoters see the
     approved ones (public fields only)."""
@@ -67,6 +72,9 @@ class CategoryViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         return selectors.categories()
+
+    def perform_destroy(self, instance):
+        services.category_delete(category=instance)
 
 
 class ProductViewSet(viewsets.ModelViewSet):

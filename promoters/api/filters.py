@@ -1,6 +1,8 @@
 import django_filters
 
-from ..models import CampaignApplication, Click, Link, Promoter
+from alliance.api.filters import IdFilter, MomentFilter
+
+from ..models import CampaignApplication, Click, Link, OwnCustomer, Promoter
 
 
 class PromoterFilter(django_filters.FilterSet):
@@ -10,8 +12,11 @@ class PromoterFilter(django_filters.FilterSet):
 
 
 class LinkFilter(django_filters.FilterSet):
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    channel = IdFilter()
+    product = IdFilter()
+    merchant = IdFilter()
+    created_after = MomentFilter(field_name="created_at", lookup_expr="gte")
+    created_before = MomentFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = Link
@@ -19,9 +24,10 @@ class LinkFilter(django_filters.FilterSet):
 
 
 class ClickFilter(django_filters.FilterSet):
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
-    channel = django_filters.NumberFilter(field_name="link__channel")
+    link = IdFilter()
+    channel = IdFilter(field_name="link__channel")
+    created_after = MomentFilter(field_name="created_at", lookup_expr="gte")
+    created_before = MomentFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = Click
@@ -29,6 +35,16 @@ class ClickFilter(django_filters.FilterSet):
 
 
 class CampaignApplicationFilter(django_filters.FilterSet):
+    campaign = IdFilter()
+
     class Meta:
         model = CampaignApplication
         fields = ["campaign", "status"]
+
+
+class OwnCustomerFilter(django_filters.FilterSet):
+    merchant = IdFilter()
+
+    class Meta:
+        model = OwnCustomer
+        fields = ["merchant"]

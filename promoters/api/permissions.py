@@ -20,10 +20,3 @@ class IsPromoterOrAdminReadOnly(BasePermission):
         if role == Role.ADMIN:
             return request.method in SAFE_METHODS
         return role == Role.PROMOTER
-
-
-class IsMerchantMember(BasePermission):
-    message = "Only merchant members may do this."
-
-    def has_permission(self, request, view) -> bool:
-        return role_of(request.user) == Role.MERCHANT

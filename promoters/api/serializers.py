@@ -145,7 +145,8 @@ class LinkSerializer(serializers.ModelSerializer):
             "unique_clicks_count",
             "created_at",
         ]
-        read_only_fields = ["id", "code", "created_at"]
+        # A new link starts active; PATCH (LinkUpdateSerializer) retires it.
+        read_only_fields = ["id", "code", "is_active", "created_at"]
 
     def validate_sub_id(self, value: str) -> str:
         if value and not all(ch.isalnum() or ch in "-_." for ch in value):
@@ -254,7 +255,7 @@ class SignupSerializer(serializers.Serializer):
     password = serializers.CharField(
         write_only=True, max_length=128, style={"input_type": "password"}
     )
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=254)
 
 
 class PromoterSignupSerializer(SignupSerializer):

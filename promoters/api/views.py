@@ -11,6 +11,7 @@ from alliance.api.review import ReviewActionsMixin
 from alliance.errors import NotAllowed
 from alliance.models import ReviewStatus
 from alliance.roles import Role, promoter_of, role_of
+from products.api.permissions import IsMerchantMember
 from products.api.serializers import MerchantSerializer
 from products.models import Campaign
 from products.selectors import campaigns_visible_to
@@ -19,8 +20,14 @@ from products.services import merchant_signup
 from .. import selectors, services
 from ..models import Channel, OwnCustomer
 from ..sharing import qr_png, qr_svg, short_url
-from .filters import CampaignApplicationFilter, ClickFilter, LinkFilter, PromoterFilter
-from .permissions import IsMerchantMember, IsPromoter, IsPromoterOrAdminReadOnly
+from .filters import (
+    CampaignApplicationFilter,
+    ClickFilter,
+    LinkFilter,
+    OwnCustomerFilter,
+    PromoterFilter,
+)
+from .permissions import IsPromoter, IsPromoterOrAdminReadOnly
 from .serializers import (
     ApplicationReviewSerializer,
     CampaignApplicationSerializer,
@@ -125,19 +132,31 @@ class LinkViewSet(
             return LinkUpdateSerializer
         return LinkSerializer
 
+    def _link_response(self, link, status_code=status.HTTP_200_OK):
+        link = self.get_queryset().get(pk=link.pk)
+        return Response(
+            LinkSerializer(link, context=self.get_serializer_context()).data, status=status_code
+        )
+
     def create(self, request, *args, **kwargs):
         serializer = LinkSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         link = services.link_create(promoter=promoter_of(request.user), **serializer.validated_data)
-        link = self.get_queryset().get(pk=link.pk)
-        return Response(
-            LinkSerializer(link, context=self.get_serializer_context()).data,
-            status=status.HTTP_201_CREATED,
-        )
+        return self._link_response(link, status.HTTP_201_CREATED)
 
-    def perform_update(self, serializer):
-        link = serializer.save()
+    @extend_schema(request=LinkUpdateSerializer, responses=LinkSerializer)
+    def update(self, request, *args, **kwargs):
+        serializer = LinkUpdateSerializer(
+            self.get_object(), data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        link = services.link_update(link=serializer.instance, **serializer.validated_data)
         selectors.link_target_forget(link.code)
+        return self._link_response(link)
+
+    @extend_schema(request=LinkUpdateSerializer, responses=LinkSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
 
     def _qr(self, render, content_type: str):
         link = self.get_object()
@@ -179,7 +198,7 @@ class OwnCustomerViewSet(
     """Customer ids the promoter declares as its own (their orders are self-purchases)."""
 
     serializer_class = OwnCustomerSerializer
-    filterset_fields = ["merchant"]
+    filterset_class = OwnCustomerFilter
     ordering_fields = ["created_at"]
 
     def get_queryset(self):
