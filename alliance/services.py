@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,3 +27,16 @@ def review_move(*, obj: Reviewable, status: str, reviewer: User, reason: str = "
 def lock(obj: models.Model) -> models.Model:
     """Reload `obj` under a row lock (no-op lock on SQLite, which serialises writers)."""
     return type(obj).objects.select_for_update(of=("self",)).get(pk=obj.pk)
+
+
+def save_unique(obj, *, clash, error: AllianceError) -> None:
+    """Save `obj` whose natural key full_clean has just found free. Two requests for the same
+    key (a double-submitted form) can both pass that check; the unique constraint then refuses
+    the second, which gets the same answer as if the check had caught it."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        if clash.exclude(pk=obj.pk).exists():
+            raise error from None
+        raise

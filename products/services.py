@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from alliance.errors import AllianceError, Conflict, NotAllowed
 from alliance.models import User
-from alliance.services import lock, review_move
+from alliance.services import lock, review_move, save_unique
 
 from .models import Campaign, Category, Coupon, Merchant, MerchantMember, Product
 
@@ -107,7 +107,7 @@ def coupon_save(*, coupon: Coupon) -> Coupon:
             _("The promoter is not approved."), field="exclusive_promoter", code="not_approved"
         )
     coupon.full_clean()
-    _save_unique(
+    save_unique(
         coupon,
         clash=Coupon.objects.filter(merchant_id=coupon.merchant_id, code=coupon.code),
         error=AllianceError(
@@ -120,7 +120,7 @@ def coupon_save(*, coupon: Coupon) -> Coupon:
 def product_save(*, product: Product) -> Product:
     """Create or change one product; every field and the per-merchant SKU are validated."""
     product.full_clean()
-    _save_unique(
+    save_unique(
         product,
         clash=Product.objects.filter(merchant_id=product.merchant_id, sku=product.sku),
         error=AllianceError(
@@ -128,19 +128,6 @@ def product_save(*, product: Product) -> Product:
         ),
     )
     return product
-
-
-def _save_unique(obj, *, clash, error: AllianceError) -> None:
-    """Save `obj` whose natural key full_clean has just found free. Two requests for the same
-    key (a double-submitted form) can both pass that check; the unique constraint then refuses
-    the second, which gets the same answer as if the check had caught it."""
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError:
-        if clash.exclude(pk=obj.pk).exists():
-            raise error from None
-        raise
 
 
 def category_save(*, category: Category) -> Category:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from alliance.errors import AllianceError, Conflict, NotAllowed
 from alliance.models import ReviewStatus, User
-from alliance.services import lock, review_move
+from alliance.services import lock, review_move, save_unique
 from products.models import Coupon, Merchant, Product
 from products.services import user_create
 
@@ -23,6 +23,7 @@ from .models import (
     Channel,
     Click,
     Link,
+    OwnCustomer,
     Promoter,
     UplineRelation,
 )
@@ -113,6 +114,34 @@ def promoter_update(*, promoter: Promoter, **fields) -> Promoter:
     promoter.full_clean(exclude=["user", "reviewed_by"])
     promoter.save()
     return promoter
+
+
+def channel_save(*, channel: Channel) -> Channel:
+    """Create or rename a channel; names are unique per promoter."""
+    channel.full_clean(exclude=["promoter"])
+    save_unique(
+        channel,
+        clash=Channel.objects.filter(promoter_id=channel.promoter_id, name=channel.name),
+        error=AllianceError(
+            _("You already have a channel with this name."), field="name", code="name_taken"
+        ),
+    )
+    return channel
+
+
+def own_customer_declare(
+    *, promoter: Promoter, merchant: Merchant, customer_id: str
+) -> OwnCustomer:
+    """Declare a customer id (in one merchant's store) as the promoter's own."""
+    own = OwnCustomer(promoter=promoter, merchant=merchant, customer_id=customer_id)
+    save_unique(
+        own,
+        clash=OwnCustomer.objects.filter(
+            promoter=promoter, merchant=merchant, customer_id=customer_id
+        ),
+        error=AllianceError(_("Already declared."), field="customer_id", code="already_declared"),
+    )
+    return own
 
 
 def channel_delete(*, channel: Channel) -> None:

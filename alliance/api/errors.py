@@ -70,6 +70,10 @@ def exception_handler(exc, context):
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+        if isinstance(detail, dict):
+            # Token errors carry {"detail", "code", "messages"}: keep the sentence and the code.
+            code = detail.get("code", code)
+            detail = detail.get("detail", "")
         response.data = error_body(str(code), str(detail))
     return response
 

@@ -85,12 +85,9 @@ class PromoterViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class OwnedByPromoterMixin:
-    """Rows a promoter owns: the list shows only its own, creates are stamped with it."""
+    """Rows a promoter owns: promoters manage their own, admins may read everyone's."""
 
     permission_classes = [IsPromoterOrAdminReadOnly]
-
-    def perform_create(self, serializer):
-        serializer.save(promoter=promoter_of(self.request.user))
 
 
 class ChannelViewSet(OwnedByPromoterMixin, viewsets.ModelViewSet):
@@ -104,6 +101,15 @@ class ChannelViewSet(OwnedByPromoterMixin, viewsets.ModelViewSet):
         if role == Role.ADMIN:
             return Channel.objects.all()
         return Channel.objects.filter(promoter=promoter_of(self.request.user))
+
+    def perform_create(self, serializer):
+        channel = Channel(promoter=promoter_of(self.request.user), **serializer.validated_data)
+        serializer.instance = services.channel_save(channel=channel)
+
+    def perform_update(self, serializer):
+        for name, value in serializer.validated_data.items():
+            setattr(serializer.instance, name, value)
+        serializer.instance = services.channel_save(channel=serializer.instance)
 
     def perform_destroy(self, instance):
         services.channel_delete(channel=instance)
@@ -200,6 +206,11 @@ class OwnCustomerViewSet(
     serializer_class = OwnCustomerSerializer
     filterset_class = OwnCustomerFilter
     ordering_fields = ["created_at"]
+
+    def perform_create(self, serializer):
+        serializer.instance = services.own_customer_declare(
+            promoter=promoter_of(self.request.user), **serializer.validated_data
+        )
 
     def get_queryset(self):
         if role_of(self.request.user) == Role.ADMIN:

@@ -60,3 +60,14 @@ def test_schema_and_docs_are_served(client):
 
     assert schema.status_code == 200 and b"/api/v1/links/" in schema.content
     assert docs.status_code == 200
+
+
+def test_invalid_bearer_token_is_401_with_a_readable_message(api):
+    api.credentials(HTTP_AUTHORIZATION="Bearer not-a-token")
+
+    response = api.get("/api/v1/auth/me/")
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "error": {"code": "token_not_valid", "message": "Given token not valid for any token type"}
+    }

@@ -131,3 +131,30 @@ def test_link_codes_are_unique_and_random(promoter_api, product):
 
     assert len(codes) == 20
     assert all(re.fullmatch(r"[0-9A-Za-z]{8,}", code) for code in codes)
+
+
+def test_duplicate_channel_name_is_a_field_error_even_past_the_check(promoter):
+    from alliance.errors import AllianceError
+    from promoters.models import Channel
+    from promoters.services import channel_save
+
+    channel_save(channel=Channel(promoter=promoter, name="Tea group"))
+
+    with pytest.raises(AllianceError) as error:
+        channel_save(channel=Channel(promoter=promoter, name="Tea group"))
+
+    assert (error.value.field, error.value.code) == ("name", "name_taken")
+    assert promoter.channels.filter(name="Tea group").count() == 1
+
+
+def test_declaring_the_same_customer_twice_is_a_field_error(promoter, merchant):
+    from alliance.errors import AllianceError
+    from promoters.services import own_customer_declare
+
+    own_customer_declare(promoter=promoter, merchant=merchant, customer_id="c-1")
+
+    with pytest.raises(AllianceError) as error:
+        own_customer_declare(promoter=promoter, merchant=merchant, customer_id="c-1")
+
+    assert (error.value.field, error.value.code) == ("customer_id", "already_declared")
+    assert promoter.own_customers.count() == 1
