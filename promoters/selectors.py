@@ -2,8 +2,10 @@
 
 import time
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.db import connections, router
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -56,6 +58,15 @@ def clicks_for_promoter(promoter: Promoter) -> QuerySet[Click]:
     return Click.objects.filter(link__promoter=promoter).select_related("link")
 
 
+def append_query(url: str, name: str, value: str) -> str:
+    """Add `name=value` to `url`, keeping its own query string and fragment; an existing
+    parameter of the same name is replaced, so the store sees exactly one click id."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != name]
+    query.append((name, value))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 @dataclass(frozen=True, slots=True)
 class LinkTarget:
     """What the redirect needs to know about a link, cached in-process for a few seconds."""
@@ -66,10 +77,54 @@ class LinkTarget:
     sub_id: str
     is_live: bool
     expires: float
+    # `append_query(url, click_param, "")` split around the empty value, once per link.
+    location_head: str
+    location_tail: str
+
+    def location(self, click_id: str) -> str:
+        """`append_query(url, click_param, click_id)` for a click id of URL-safe characters
+        (a UUID's hex), without parsing the target URL again on every redirect."""
+        return f"{self.location_head}{click_id}{self.location_tail}"
+
+
+def _location_parts(url: str, click_param: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    head = append_query(urlunsplit(parts._replace(fragment="")), click_param, "")
+    return head, f"#{parts.fragment}" if parts.fragment else ""
 
 
 _link_cache: dict[str, LinkTarget] = {}
 _LINK_CACHE_MAX = 50_000
+_LINK_TARGET_FIELDS = (
+    "pk",
+    "is_active",
+    "sub_id",
+    "promoter__status",
+    "merchant__status",
+    "merchant__store_url",
+    "merchant__click_param",
+    "product_id",
+    "product__url",
+    "product__is_active",
+)
+_link_target_sql: dict[str, str] = {}
+
+
+def _link_target_row(code: str) -> tuple | None:
+    """The row behind a short code. The query is compiled once per database and then only
+    executed: on a cache miss (most links are not clicked every few seconds in every worker)
+    building the queryset cost more CPU than the database spends answering it."""
+    alias = router.db_for_read(Link)
+    sql = _link_target_sql.get(alias)
+    if sql is None:
+        queryset = Link.objects.using(alias).filter(code=code).values_list(*_LINK_TARGET_FIELDS)
+        compiled, params = queryset.order_by()[:1].query.get_compiler(alias).as_sql()
+        if params != (code,):  # never expected; the plain queryset stays correct regardless
+            return queryset.order_by().first()
+        sql = _link_target_sql[alias] = compiled
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, (code,))
+        return cursor.fetchone()
 
 
 def link_target(code: str) -> LinkTarget | None:
@@ -81,29 +136,16 @@ def link_target(code: str) -> LinkTarget | None:
     cached = _link_cache.get(code)
     if cached is not None and cached.expires > now:
         return cached
-    row = (
-        Link.objects.filter(code=code)
-        .values_list(
-            "pk",
-            "is_active",
-            "sub_id",
-            "promoter__status",
-            "merchant__status",
-            "merchant__store_url",
-            "merchant__click_param",
-            "product_id",
-            "product__url",
-            "product__is_active",
-        )
-        .first()
-    )
+    row = _link_target_row(code)
     if row is None:
         return None
     (pk, is_active, sub_id, promoter_status, merchant_status, store_url, click_param,
      product_id, product_url, product_active) = row  # fmt: skip
+    url = product_url if product_id else store_url
+    location_head, location_tail = _location_parts(url, click_param)
     target = LinkTarget(
         link_id=pk,
-        url=product_url if product_id else store_url,
+        url=url,
         click_param=click_param,
         sub_id=sub_id,
         is_live=bool(
@@ -113,6 +155,8 @@ def link_target(code: str) -> LinkTarget | None:
             and (product_id is None or product_active)
         ),
         expires=now + settings.ALLIANCE_LINK_CACHE_SECONDS,
+        location_head=location_head,
+        location_tail=location_tail,
     )
     if len(_link_cache) >= _LINK_CACHE_MAX:
         _link_cache.clear()

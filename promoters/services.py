@@ -305,7 +305,12 @@ def click_record(
         "sub_id, is_unique, is_bot) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
     )
     connection = connections[router.db_for_write(Click)]
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+    # psycopg2 sends both statements in one message, which PostgreSQL runs as one transaction.
+    if (
+        connection.vendor == "postgresql"
+        and connection.Database.__name__ == "psycopg2"
+        and not connection.in_atomic_block
+    ):
         sql = f"SET LOCAL synchronous_commit TO OFF; {sql}"
     params = (
         opts.pk.get_db_prep_value(click.pk, connection),

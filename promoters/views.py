@@ -1,9 +1,10 @@
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from weakref import WeakKeyDictionary
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect as redirect_to
 from django.shortcuts import render
@@ -16,18 +17,26 @@ from alliance.forms import SignupForm
 from . import selectors, services
 
 
-def append_query(url: str, name: str, value: str) -> str:
-    """Add `name=value` to `url`, keeping its own query string and fragment; an existing
-    parameter of the same name is replaced, so the store sees exactly one click id."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != name]
-    query.append((name, value))
-    return urlunsplit(parts._replace(query=urlencode(query)))
-
-
 def client_ip(request) -> str:
-    # Behind a proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
+    # Behind a reverse proxy, REMOTE_ADDR must be the visitor's address (docs/operations.md).
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
+_redis_clients: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def first_click(key: str, timeout: int) -> bool:
+    """`cache.add(key, 1, timeout)`: true for the visitor's first click on the link within the
+    window. On Django's RedisCache it sends the same SET NX EX through one redis client per
+    cache backend: RedisCache.add builds a new redis.Redis (and its table of a few hundred
+    response callbacks) on every call, which costs more CPU than the round trip itself."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache) or timeout <= 0:
+        return backend.add(key, 1, timeout)
+    client = _redis_clients.get(backend)
+    if client is None:
+        client = _redis_clients[backend] = backend._cache.get_client(write=True)
+    return bool(client.set(backend.make_and_validate_key(key), 1, ex=timeout, nx=True))
 
 
 @require_GET
@@ -42,8 +51,8 @@ def redirect(request, code: str):
     if not target.is_live:
         return render(request, "links/gone.html", status=410)
     ip_hash = services.visitor_hash(client_ip(request))
-    is_unique = cache.add(
-        f"click-seen:{target.link_id}:{ip_hash}", 1, settings.ALLIANCE_UNIQUE_CLICK_HOURS * 3600
+    is_unique = first_click(
+        f"click-seen:{target.link_id}:{ip_hash}", settings.ALLIANCE_UNIQUE_CLICK_HOURS * 3600
     )
     click = services.click_record(
         link_id=target.link_id,
@@ -53,7 +62,7 @@ def redirect(request, code: str):
         sub_id=request.GET.get("sub") or target.sub_id,
         is_unique=is_unique,
     )
-    response = HttpResponseRedirect(append_query(target.url, target.click_param, click.pk.hex))
+    response = HttpResponseRedirect(target.location(click.pk.hex))
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer-when-downgrade"
     return response
