@@ -121,12 +121,13 @@ LOGOUT_REDIRECT_URL = "home"
 
 # --- Cache and Celery -----------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", "")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "alliance")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "alliance"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
@@ -148,13 +149,6 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "UTC"
-# Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
-CELERY_BEAT_SCHEDULE = {
-    "sweep-stale-product-imports": {
-        "task": "products.tasks.sweep_stale_product_imports",
-        "schedule": 60.0,
-    },
-}
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -231,12 +225,29 @@ ALLIANCE_SHORT_URL_BASE = env("ALLIANCE_SHORT_URL_BASE", "").rstrip("/")
 ALLIANCE_UNIQUE_CLICK_HOURS = int(env("ALLIANCE_UNIQUE_CLICK_HOURS", "24"))
 # Seconds the redirect may serve a link's target from its in-process cache.
 ALLIANCE_LINK_CACHE_SECONDS = int(env("ALLIANCE_LINK_CACHE_SECONDS", "30"))
+# How the redirect records clicks: "batched" queues them in the web process and a thread stores
+# them every ALLIANCE_CLICK_FLUSH_MS (the default when REDIS_URL is set); "direct" stores each
+# click before answering. docs/domain.md explains the trade-off.
+ALLIANCE_CLICK_RECORDING = env("ALLIANCE_CLICK_RECORDING", "batched" if REDIS_URL else "direct")
+if ALLIANCE_CLICK_RECORDING not in {"batched", "direct"}:
+    raise ImproperlyConfigured("ALLIANCE_CLICK_RECORDING is 'batched' or 'direct'.")
+ALLIANCE_CLICK_FLUSH_MS = int(env("ALLIANCE_CLICK_FLUSH_MS", "500"))
+ALLIANCE_CLICK_FLUSH_BATCH = int(env("ALLIANCE_CLICK_FLUSH_BATCH", "1000"))
+ALLIANCE_CLICK_QUEUE_MAX = int(env("ALLIANCE_CLICK_QUEUE_MAX", "100000"))
 ALLIANCE_LINK_CODE_LENGTH = max(8, int(env("ALLIANCE_LINK_CODE_LENGTH", "8")))
 ALLIANCE_IMPORT_MAX_ROWS = int(env("ALLIANCE_IMPORT_MAX_ROWS", "20000"))
 # An import still pending this many seconds after upload lost its publish and is enqueued again.
 ALLIANCE_IMPORT_SWEEP_SECONDS = int(env("ALLIANCE_IMPORT_SWEEP_SECONDS", "120"))
 # Largest product import file accepted (bytes); the upload is kept in the database until run.
 ALLIANCE_IMPORT_MAX_BYTES = int(env("ALLIANCE_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stale-product-imports": {
+        "task": "products.tasks.sweep_stale_product_imports",
+        "schedule": 60.0,
+    },
+}
 
 LOGGING = {
     "version": 1,

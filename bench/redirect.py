@@ -58,6 +58,12 @@ def parse_args() -> argparse.Namespace:
     # gthread for HTTP keep-alive (sync workers close every connection); one thread per worker so
     # requests never wait on each other for the GIL; 2 x cores + 1 workers so the CPUs stay busy
     # while some workers wait on PostgreSQL or Redis. docs/benchmarks.md compares alternatives.
+    parser.add_argument(
+        "--click-recording",
+        choices=["batched", "direct"],
+        default="batched",
+        help="how the redirect records clicks (ALLIANCE_CLICK_RECORDING)",
+    )
     parser.add_argument("--worker-class", default="gthread", help="gunicorn -k")
     parser.add_argument(
         "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn -w"
@@ -166,10 +172,16 @@ def click_count() -> int:
     return count
 
 
-def click_exists(pk_hex: str) -> bool:
+def click_exists(pk_hex: str, timeout: float = 5.0) -> bool:
+    """Whether the click is stored, waiting up to `timeout` for the batched recorder's flush."""
     from promoters.models import Click
 
-    return Click.objects.filter(pk=pk_hex).exists()
+    deadline = time.monotonic() + timeout
+    while not Click.objects.filter(pk=pk_hex).exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
 
 
 def settled_click_count(timeout: float = 10.0) -> int:
@@ -434,10 +446,10 @@ def measured(args, base: str, paths: Path, gunicorn_pid: int) -> dict:
     result = run_wrk(args, base, paths, args.duration)
     after = cpu_snapshot(args.database)
     result["cpu_cores"] = cores = cpu_usage(before, after, gunicorn_pid)
-    # CPU the request path cost, wherever it ran: gunicorn, wrk, PostgreSQL and Redis.
-    path_seconds = (cores["gunicorn"] + cores["wrk"] + cores["postgres"] + cores["redis"]) * (
-        after["time"] - before["time"]
-    )
+    # CPU the request path cost, wherever it ran: gunicorn (with its click-flusher threads), wrk,
+    # PostgreSQL and Redis.
+    path_seconds = sum(cores[who] for who in ("gunicorn", "wrk", "postgres", "redis"))
+    path_seconds *= after["time"] - before["time"]
     result["cpu_us_per_request"] = path_seconds / max(result["requests"], 1) * 1e6
     return result
 
@@ -464,6 +476,7 @@ def main() -> int:
         "REDIS_URL": args.redis_url,
         # Fresh uniqueness keys for every run, without flushing anybody's Redis database.
         "CACHE_KEY_PREFIX": f"bench-{os.getpid()}-{int(time.time())}",
+        "ALLIANCE_CLICK_RECORDING": args.click_recording,
         "PYTHONPATH": str(ROOT),
     }
     env.pop("CELERY_BROKER_URL", None)
@@ -572,6 +585,7 @@ def main() -> int:
                 "threads": args.threads,
             },
             "settings": "bench.settings",
+            "click_recording": args.click_recording,
         },
         "summary": {
             "baseline": baseline_summary,

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db import connections, router
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -107,24 +106,11 @@ _LINK_TARGET_FIELDS = (
     "product__url",
     "product__is_active",
 )
-_link_target_sql: dict[str, str] = {}
 
 
 def _link_target_row(code: str) -> tuple | None:
-    """The row behind a short code. The query is compiled once per database and then only
-    executed: on a cache miss (most links are not clicked every few seconds in every worker)
-    building the queryset cost more CPU than the database spends answering it."""
-    alias = router.db_for_read(Link)
-    sql = _link_target_sql.get(alias)
-    if sql is None:
-        queryset = Link.objects.using(alias).filter(code=code).values_list(*_LINK_TARGET_FIELDS)
-        compiled, params = queryset.order_by()[:1].query.get_compiler(alias).as_sql()
-        if params != (code,):  # never expected; the plain queryset stays correct regardless
-            return queryset.order_by().first()
-        sql = _link_target_sql[alias] = compiled
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, (code,))
-        return cursor.fetchone()
+    rows = Link.objects.filter(code=code).order_by().values_list(*_LINK_TARGET_FIELDS)[:1]
+    return next(iter(rows), None)
 
 
 def link_target(code: str) -> LinkTarget | None:

@@ -8,7 +8,7 @@ import string
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,6 @@ from products.services import user_create
 from .models import (
     CampaignApplication,
     Channel,
-    Click,
     Link,
     OwnCustomer,
     Promoter,
@@ -275,56 +274,3 @@ def visitor_hash(ip: str) -> str:
 
 def is_bot_agent(user_agent: str) -> bool:
     return not user_agent or bool(BOT_PATTERN.search(user_agent))
-
-
-def click_record(
-    *, link_id: int, ip_hash: str, user_agent: str, referer: str, sub_id: str, is_unique: bool
-) -> Click:
-    """Store one click. The redirect decides uniqueness from the cache before it calls this.
-
-    The redirect's one query: a plain INSERT. Click has no save() override and no signal
-    receivers, so this stores exactly what `Click.objects.create` would, without the ORM's
-    per-call SQL compilation (which costs more CPU than the database spends on the row).
-    Outside a transaction on PostgreSQL the INSERT commits asynchronously (`synchronous_commit`
-    off for this statement only): the redirect does not wait for the WAL flush, and a database
-    crash may lose the clicks of the last few hundred milliseconds, never corrupt anything.
-    Inside an atomic block the caller's transaction decides, untouched."""
-    click = Click(
-        link_id=link_id,
-        created_at=timezone.now(),
-        ip_hash=ip_hash,
-        user_agent=user_agent[:400],
-        referer=referer[:500],
-        sub_id=sub_id[:64],
-        is_unique=is_unique,
-        is_bot=is_bot_agent(user_agent),
-    )
-    opts = Click._meta
-    sql = (
-        f"INSERT INTO {opts.db_table} (id, link_id, created_at, ip_hash, user_agent, referer, "
-        "sub_id, is_unique, is_bot) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-    )
-    connection = connections[router.db_for_write(Click)]
-    # psycopg2 sends both statements in one message, which PostgreSQL runs as one transaction.
-    if (
-        connection.vendor == "postgresql"
-        and connection.Database.__name__ == "psycopg2"
-        and not connection.in_atomic_block
-    ):
-        sql = f"SET LOCAL synchronous_commit TO OFF; {sql}"
-    params = (
-        opts.pk.get_db_prep_value(click.pk, connection),
-        link_id,
-        opts.get_field("created_at").get_db_prep_value(click.created_at, connection),
-        click.ip_hash,
-        click.user_agent,
-        click.referer,
-        click.sub_id,
-        is_unique,
-        click.is_bot,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-    click._state.adding = False
-    click._state.db = connection.alias
-    return click

@@ -1,10 +1,5 @@
-from weakref import WeakKeyDictionary
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect as redirect_to
 from django.shortcuts import render
@@ -14,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from alliance.forms import SignupForm
 
-from . import selectors, services
+from . import clicks, selectors, services
 
 
 def client_ip(request) -> str:
@@ -22,47 +17,25 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"
 
 
-_redis_clients: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def first_click(key: str, timeout: int) -> bool:
-    """`cache.add(key, 1, timeout)`: true for the visitor's first click on the link within the
-    window. On Django's RedisCache it sends the same SET NX EX through one redis client per
-    cache backend: RedisCache.add builds a new redis.Redis (and its table of a few hundred
-    response callbacks) on every call, which costs more CPU than the round trip itself."""
-    backend = caches["default"]
-    if not isinstance(backend, RedisCache) or timeout <= 0:
-        return backend.add(key, 1, timeout)
-    client = _redis_clients.get(backend)
-    if client is None:
-        client = _redis_clients[backend] = backend._cache.get_client(write=True)
-    return bool(client.set(backend.make_and_validate_key(key), 1, ex=timeout, nx=True))
-
-
 @require_GET
 def redirect(request, code: str):
     """GET /t/<code>: record the click and send the visitor on to the target with the click id.
 
-    The hottest path of the platform: one cached lookup, one cache `add` for uniqueness and one
-    INSERT. Nothing else waits here."""
+    The hottest path of the platform: a link lookup cached in-process, then one Redis round
+    trip (or, without Redis, one INSERT) to record the click. Nothing else waits here."""
     target = selectors.link_target(code)
     if target is None:
         return render(request, "links/not_found.html", status=404)
     if not target.is_live:
         return render(request, "links/gone.html", status=410)
-    ip_hash = services.visitor_hash(client_ip(request))
-    is_unique = first_click(
-        f"click-seen:{target.link_id}:{ip_hash}", settings.ALLIANCE_UNIQUE_CLICK_HOURS * 3600
-    )
-    click = services.click_record(
+    click_hex = clicks.click_capture(
         link_id=target.link_id,
-        ip_hash=ip_hash,
+        ip_hash=services.visitor_hash(client_ip(request)),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         referer=request.META.get("HTTP_REFERER", ""),
         sub_id=request.GET.get("sub") or target.sub_id,
-        is_unique=is_unique,
     )
-    response = HttpResponseRedirect(target.location(click.pk.hex))
+    response = HttpResponseRedirect(target.location(click_hex))
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer-when-downgrade"
     return response

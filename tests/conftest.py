@@ -1,6 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from promoters import clicks
 from promoters.selectors import link_target_forget
 
 from . import factories
@@ -8,12 +9,16 @@ from . import factories
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    """Each test starts with empty caches: uniqueness keys and the redirect's link cache."""
+    """Each test starts with empty caches (uniqueness keys, the redirect's link cache) and an
+    empty click queue, which the tests flush themselves instead of a background thread."""
     from django.core.cache import cache
 
     cache.clear()
     link_target_forget()
+    clicks.queue.background = False
+    clicks.queue.items.clear()
     yield
+    clicks.queue.items.clear()
     link_target_forget()
 
 

@@ -1,0 +1,122 @@
+"""The batched click recorder: what the redirect answers is what the flush stores, once."""
+
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.db import OperationalError
+
+from promoters import clicks
+from promoters.models import Click
+
+from .. import factories
+
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
+
+
+@pytest.fixture(autouse=True)
+def batched(settings):
+    settings.ALLIANCE_CLICK_RECORDING = "batched"
+
+
+def follow(client, link):
+    return client.get(f"/t/{link.code}", HTTP_USER_AGENT="Mozilla/5.0")
+
+
+def test_click_waits_in_the_queue_until_flushed(client, link):
+    response = follow(client, link)
+    click_hex = parse_qs(urlsplit(response["Location"]).query)["alliance_click"][0]
+
+    assert len(clicks.queue.items) == 1
+    assert Click.objects.count() == 0
+    assert clicks.queue.flush() == 1
+    stored = Click.objects.get()
+    assert (stored.pk.hex, stored.link_id, stored.is_unique) == (click_hex, link.pk, True)
+    assert not clicks.queue.items
+
+
+def test_uniqueness_is_decided_per_batch_in_arrival_order(client, link, promoter):
+    other = factories.LinkFactory(promoter=promoter)
+    for target in (link, link, other, link):
+        follow(client, target)
+
+    assert clicks.queue.flush() == 4
+
+    rows = Click.objects.order_by("created_at").values_list("link_id", "is_unique")
+    assert list(rows) == [(link.pk, True), (link.pk, False), (other.pk, True), (link.pk, False)]
+
+
+def test_a_refused_batch_stays_queued_and_is_stored_once_later(client, link, monkeypatch):
+    for _ in range(3):
+        follow(client, link)
+
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(clicks, "_insert", database_down)
+    with pytest.raises(OperationalError):
+        clicks.queue.flush()
+    monkeypatch.undo()
+    assert len(clicks.queue.items) == 3
+
+    assert clicks.queue.flush() == 3
+    assert clicks.queue.flush() == 0
+    assert Click.objects.count() == 3
+
+
+def test_the_queue_is_bounded(client, link, monkeypatch, settings, caplog):
+    settings.ALLIANCE_CLICK_QUEUE_MAX = 2
+    for _ in range(3):
+        follow(client, link)
+
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(clicks, "_insert", database_down)
+
+    with pytest.raises(OperationalError):
+        clicks.queue.flush()
+
+    assert len(clicks.queue.items) == 2
+    assert "dropped the 1 newest clicks" in caplog.text
+
+
+def test_click_of_a_link_deleted_before_the_flush_is_dropped(client, link, promoter):
+    other = factories.LinkFactory(promoter=promoter)
+    follow(client, link)
+    follow(client, other)
+    other.delete()
+
+    assert clicks.queue.flush() == 1
+
+    assert list(Click.objects.values_list("link_id", flat=True)) == [link.pk]
+
+
+def test_storing_the_same_batch_twice_stores_it_once(link):
+    item = (clicks.click_id().hex, link.pk, link.created_at, "v", "Mozilla/5.0", "", "")
+
+    assert clicks.clicks_store([item]) == 1
+    clicks.clicks_store([item])
+
+    assert Click.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_flusher_thread_stores_clicks_on_its_own(client, settings):
+    """The real path: the first click starts the process's flusher thread, which stores the
+    queue on its own database connection within a flush interval."""
+    settings.ALLIANCE_CLICK_FLUSH_MS = 50
+    link = factories.LinkFactory()
+    clicks.queue.background = True
+    try:
+        response = follow(client, link)
+        click_hex = parse_qs(urlsplit(response["Location"]).query)["alliance_click"][0]
+        deadline = time.monotonic() + 10
+        while not Click.objects.filter(pk=click_hex).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert Click.objects.filter(pk=click_hex).exists()
+        assert clicks.queue.thread is not None and clicks.queue.thread.is_alive()
+    finally:
+        clicks.queue.background = False
+        clicks.queue.stop()
+    assert clicks.queue.thread is None
