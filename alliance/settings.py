@@ -241,11 +241,39 @@ ALLIANCE_IMPORT_SWEEP_SECONDS = int(env("ALLIANCE_IMPORT_SWEEP_SECONDS", "120"))
 # Largest product import file accepted (bytes); the upload is kept in the database until run.
 ALLIANCE_IMPORT_MAX_BYTES = int(env("ALLIANCE_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# --- Order events, commissions, ledger (docs/configuration.md) ---------------------------------
+# Hours a rotated-out webhook secret keeps verifying deliveries.
+ALLIANCE_WEBHOOK_SECRET_GRACE_HOURS = int(env("ALLIANCE_WEBHOOK_SECRET_GRACE_HOURS", "24"))
+# Largest order event body accepted by the webhook (bytes).
+ALLIANCE_WEBHOOK_MAX_BYTES = int(env("ALLIANCE_WEBHOOK_MAX_BYTES", str(256 * 1024)))
+# Events one worker transaction applies. 500 events are about 1 MB of snapshots in memory and a
+# transaction of a second or so: long enough to amortise the commit, short enough to retry.
+ALLIANCE_ORDER_EVENT_BATCH = int(env("ALLIANCE_ORDER_EVENT_BATCH", "500"))
+# An event stored this many seconds ago and still not applied lost its publish (or its worker):
+# the sweeper enqueues the apply task again.
+ALLIANCE_ORDER_EVENT_SWEEP_SECONDS = int(env("ALLIANCE_ORDER_EVENT_SWEEP_SECONDS", "60"))
+# Most lines one JSON Lines backfill upload may hold.
+ALLIANCE_BACKFILL_MAX_LINES = int(env("ALLIANCE_BACKFILL_MAX_LINES", "5000"))
+ALLIANCE_BACKFILL_MAX_BYTES = int(env("ALLIANCE_BACKFILL_MAX_BYTES", str(10 * 1024 * 1024)))
+# Seconds after which Redis hands an unacknowledged task to another worker. Every retry
+# countdown stays below it, or a retried task would also be redelivered and run twice at once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600")),
+}
+
 # Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-product-imports": {
         "task": "products.tasks.sweep_stale_product_imports",
         "schedule": 60.0,
+    },
+    "sweep-unapplied-order-events": {
+        "task": "commissions.tasks.sweep_order_events",
+        "schedule": 30.0,
+    },
+    "check-ledger": {
+        "task": "commissions.tasks.check_ledger",
+        "schedule": float(env("ALLIANCE_LEDGER_CHECK_SECONDS", "3600")),
     },
 }
 

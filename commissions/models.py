@@ -1,1 +1,380 @@
-# Orders, attribution, commissions and the ledger arrive with the order-events work.
+"""Orders reported by merchants' stores, their commissions and the double-entry ledger.
+
+The inbox (OrderEvent) keeps every accepted event as received; Order and OrderItem hold the state
+derived from them; Commission is one order line's earning and its split; the ledger records money
+that moved. docs/orders.md states the rules.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from products.models import Merchant, Product, amount_field, rate_field
+from promoters.models import Channel, Link, Promoter
+
+
+class OrderEvent(models.Model):
+    """One order event as the store sent it: the inbox, and the outbox of the apply task.
+
+    Unique per merchant and webhook id, so a redelivery stores nothing."""
+
+    class Type(models.TextChoices):
+        PAID = "order.paid", _("Paid")
+        COMPLETED = "order.completed", _("Completed")
+        REFUNDED = "order.refunded", _("Refunded")
+        CANCELLED = "order.cancelled", _("Cancelled")
+
+    class Source(models.TextChoices):
+        WEBHOOK = "webhook", _("Webhook")
+        BACKFILL = "backfill", _("Backfill upload")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be applied")
+        APPLIED = "applied", _("Applied")
+        FAILED = "failed", _("Failed")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="order_events")
+    webhook_id = models.CharField(max_length=128)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEBHOOK)
+    type = models.CharField(max_length=20, choices=Type.choices)
+    order_id = models.CharField(max_length=64)
+    occurred_at = models.DateTimeField()
+    # The validated snapshot, amounts as strings: {"paid_at", "completed_at", "click_id",
+    # "coupon_code", "customer_id", "items": [{"sku", "quantity", "amount", "refunded_amount"}]}.
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["merchant", "webhook_id"], name="order_event_unique_webhook_id"
+            ),
+        ]
+        indexes = [
+            # The apply task and the sweeper read only the pending events, oldest first.
+            models.Index(fields=["id"], condition=Q(status="pending"), name="order_event_pending"),
+            models.Index(fields=["merchant", "order_id"], name="order_event_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.order_id} ({self.webhook_id})"
+
+    def payload_skus(self) -> list[str]:
+        return [item["sku"] for item in self.payload.get("items", [])]
+
+
+class Order(models.Model):
+    """A store order, as of its latest snapshot. Attribution is decided once, when the order is
+    first seen, and never changes."""
+
+    class Status(models.TextChoices):
+        PAID = "paid", _("Paid")
+        COMPLETED = "completed", _("Completed")
+        REFUNDED = "refunded", _("Refunded")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Attribution(models.TextChoices):
+        CLICK = "click", _("Click on a link")
+        COUPON = "coupon", _("Exclusive coupon")
+        CUSTOMER = "customer", _("Bound customer")
+        NONE = "none", _("Unattributed")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="orders")
+    order_id = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    paid_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+    click_id = models.CharField(max_length=64, blank=True)
+    coupon_code = models.CharField(max_length=40, blank=True)
+    customer_id = models.CharField(max_length=128, blank=True)
+    amount = amount_field(default=0)
+    refunded_amount = amount_field(default=0)
+    # Which event the current snapshot came from: (occurred_at, type rank, webhook id) orders the
+    # events of one order totally, so the latest wins whatever order they arrive in.
+    snapshot_occurred_at = models.DateTimeField()
+    snapshot_rank = models.PositiveSmallIntegerField()
+    snapshot_webhook_id = models.CharField(max_length=128)
+
+    attribution = models.CharField(max_length=10, choices=Attribution.choices)
+    promoter = models.ForeignKey(
+        Promoter, null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
+    )
+    link = models.ForeignKey(
+        Link, null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
+    )
+    channel = models.ForeignKey(
+        Channel, null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
+    )
+    is_self_purchase = models.BooleanField(default=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Position in the change feed (commissions.sync): the writing transaction's id on
+    # PostgreSQL, so that a reader can tell which changes are surely committed.
+    change_seq = models.BigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-paid_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["merchant", "order_id"], name="order_unique_order_id"),
+        ]
+        indexes = [
+            models.Index(fields=["promoter", "-paid_at"], name="order_promoter_paid"),
+            models.Index(fields=["merchant", "-paid_at"], name="order_merchant_paid"),
+            models.Index(fields=["change_seq", "id"], name="order_change_feed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.merchant_id}/{self.order_id}"
+
+
+class OrderItem(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
+    sku = models.CharField(max_length=64)
+    product = models.ForeignKey(
+        Product, null=True, blank=True, on_delete=models.PROTECT, related_name="order_items"
+    )
+    quantity = models.PositiveIntegerField()
+    amount = amount_field()
+    refunded_amount = amount_field(default=0)
+
+    class Meta:
+        ordering = ["order", "sku"]
+        constraints = [
+            models.UniqueConstraint(fields=["order", "sku"], name="order_item_unique_sku"),
+            models.CheckConstraint(
+                condition=Q(refunded_amount__lte=models.F("amount")),
+                name="order_item_refund_within_amount",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order} {self.sku}"
+
+
+class CustomerBinding(models.Model):
+    """An attributed order binds its customer to its promoter, in that merchant's store, for
+    customer_binding_days from the order's paid_at."""
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
+    customer_id = models.CharField(max_length=128)
+    promoter = models.ForeignKey(
+        Promoter, on_delete=models.CASCADE, related_name="customer_bindings"
+    )
+    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="binding")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["merchant", "customer_id", "-starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} -> {self.promoter_id}"
+
+
+class Commission(models.Model):
+    """What one order line earns (C) and its split: platform fee F, uplines U1 and U2, and the
+    promoter's P = C - F - U1 - U2. The amounts are the current target; the ledger holds what
+    was actually credited once the commission is settled."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Estimated (order paid)")
+        CONFIRMED = "confirmed", _("Confirmed (order completed)")
+        SETTLED = "settled", _("Settled into the balance")
+        PAID = "paid", _("Paid out")
+        REVERSED = "reversed", _("Reversed")
+        VOID = "void", _("Void")
+
+    class InvalidReason(models.TextChoices):
+        """Why a commission earns nothing, in words a promoter can read (失效原因)."""
+
+        CANCELLED = "cancelled", _("The order was cancelled")
+        REFUNDED = "refunded", _("The goods were refunded")
+        SELF_PURCHASE = "self_purchase", _("Bought by the promoter's own customer account")
+        ZERO_RATE = "zero_rate", _("The product earns no commission")
+        FRAUD = "fraud", _("Voided by the platform after review")
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="commissions")
+    order_item = models.OneToOneField(
+        OrderItem, on_delete=models.CASCADE, related_name="commission"
+    )
+    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="commissions")
+    promoter = models.ForeignKey(Promoter, on_delete=models.PROTECT, related_name="commissions")
+    link = models.ForeignKey(
+        Link, null=True, blank=True, on_delete=models.PROTECT, related_name="commissions"
+    )
+    channel = models.ForeignKey(
+        Channel, null=True, blank=True, on_delete=models.PROTECT, related_name="commissions"
+    )
+    product = models.ForeignKey(
+        Product, null=True, blank=True, on_delete=models.PROTECT, related_name="commissions"
+    )
+    # The rates in force when the line was first seen: a later change of the merchant's
+    # settings or campaigns does not move a commission already earned.
+    rate = rate_field()
+    platform_fee_rate = rate_field()
+    upline1_rate = rate_field(default=0)
+    upline2_rate = rate_field(default=0)
+    base_amount = amount_field()
+    commission = amount_field()
+    platform_fee = amount_field()
+    upline1 = models.ForeignKey(
+        Promoter, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    upline1_amount = amount_field(default=0)
+    upline2 = models.ForeignKey(
+        Promoter, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    upline2_amount = amount_field(default=0)
+    promoter_amount = amount_field()
+
+    status = models.CharField(max_length=10, choices=Status.choices, db_index=True)
+    invalid_reason = models.CharField(max_length=16, choices=InvalidReason.choices, blank=True)
+    void_note = models.TextField(blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    paid_at = models.DateTimeField()
+    available_at = models.DateTimeField(null=True, blank=True)
+    settled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    change_seq = models.BigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-paid_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    commission=models.F("platform_fee")
+                    + models.F("upline1_amount")
+                    + models.F("upline2_amount")
+                    + models.F("promoter_amount")
+                ),
+                name="commission_split_sums",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["promoter", "-paid_at"], name="commission_promoter_paid"),
+            models.Index(fields=["merchant", "-paid_at"], name="commission_merchant_paid"),
+            models.Index(
+                fields=["available_at"], condition=Q(status="confirmed"), name="commission_due"
+            ),
+            models.Index(fields=["change_seq", "id"], name="commission_change_feed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"commission {self.pk} ({self.status})"
+
+
+# The only moves a commission's status may make (commissions.services.status.status_set).
+COMMISSION_TRANSITIONS: dict[str, set[str]] = {
+    Commission.Status.PENDING: {
+        Commission.Status.CONFIRMED,
+        Commission.Status.REVERSED,
+        Commission.Status.VOID,
+    },
+    Commission.Status.CONFIRMED: {
+        Commission.Status.SETTLED,
+        Commission.Status.REVERSED,
+        Commission.Status.VOID,
+    },
+    # A refund or a void after settlement claws the money back (commissions.services.ledger).
+    Commission.Status.SETTLED: {
+        Commission.Status.PAID,
+        Commission.Status.REVERSED,
+        Commission.Status.VOID,
+    },
+    Commission.Status.PAID: {Commission.Status.REVERSED, Commission.Status.VOID},
+    Commission.Status.REVERSED: set(),
+    Commission.Status.VOID: set(),
+}
+
+
+class CommissionStatusChange(models.Model):
+    commission = models.ForeignKey(
+        Commission, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    old_status = models.CharField(max_length=10, blank=True)
+    new_status = models.CharField(max_length=10)
+    reason = models.CharField(max_length=16, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.commission_id}: {self.old_status or '-'} -> {self.new_status}"
+
+
+# --- Ledger --------------------------------------------------------------------------------------
+
+
+class LedgerAccount(models.Model):
+    """An account of the books. Balances are the sums of its entries, never stored."""
+
+    class Kind(models.TextChoices):
+        MERCHANT_PAYABLE = "merchant_payable", _("Merchant payable")
+        PROMOTER_AVAILABLE = "promoter_available", _("Promoter available")
+        PLATFORM_REVENUE = "platform_revenue", _("Platform revenue")
+        PAYOUTS_IN_TRANSIT = "payouts_in_transit", _("Payouts in transit")
+        PAYOUTS_PAID = "payouts_paid", _("Payouts paid")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    merchant = models.ForeignKey(
+        Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    promoter = models.ForeignKey(
+        Promoter, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # "promoter_available:12": one account per kind and owner, unique without NULL subtleties.
+    key = models.CharField(max_length=60, unique=True)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class LedgerTransaction(models.Model):
+    """A posting: entries that sum to zero, written once under a unique idempotency key. On
+    PostgreSQL a deferred constraint trigger refuses to commit one that does not balance, and
+    no entry or transaction can be updated or deleted."""
+
+    class Kind(models.TextChoices):
+        SETTLEMENT = "settlement", _("Settlement")
+        ADJUSTMENT = "adjustment", _("Adjustment after settlement")
+
+    idempotency_key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    commission = models.ForeignKey(
+        Commission, null=True, blank=True, on_delete=models.PROTECT, related_name="postings"
+    )
+    memo = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.idempotency_key
+
+
+class LedgerEntry(models.Model):
+    transaction = models.ForeignKey(
+        LedgerTransaction, on_delete=models.PROTECT, related_name="entries"
+    )
+    account = models.ForeignKey(LedgerAccount, on_delete=models.PROTECT, related_name="entries")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount=0), name="ledger_entry_not_zero"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.amount}"

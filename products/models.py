@@ -45,6 +45,12 @@ class Merchant(Reviewable):
         help_text=_("Query parameter that carries the click id to the store."),
     )
     allow_self_purchase = models.BooleanField(default=True)
+    # Standard Webhooks signing secret (`whsec_` + base64). The previous one keeps verifying
+    # until `webhook_previous_secret_expires_at`, so a store can switch over without losing
+    # events. products.services.merchant_webhook_secret_rotate is the only writer.
+    webhook_secret = models.CharField(max_length=80, blank=True, editable=False)
+    webhook_previous_secret = models.CharField(max_length=80, blank=True, editable=False)
+    webhook_previous_secret_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -70,6 +76,15 @@ class Merchant(Reviewable):
     @property
     def upline_rates(self) -> tuple[Decimal, Decimal]:
         return (self.upline_rate_level1, self.upline_rate_level2)
+
+    def webhook_secrets_at(self, moment) -> list[str]:
+        """The secrets that verify a delivery at `moment`: the current one, and the previous
+        one while its grace period lasts."""
+        secrets = [self.webhook_secret] if self.webhook_secret else []
+        expires_at = self.webhook_previous_secret_expires_at
+        if self.webhook_previous_secret and expires_at and moment < expires_at:
+            secrets.append(self.webhook_previous_secret)
+        return secrets
 
 
 class MerchantMember(models.Model):

@@ -1,9 +1,15 @@
 """Write paths for merchants and the catalog. One function per use case, each transactional."""
 
+import base64
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.errors import AllianceError, Conflict, NotAllowed
@@ -75,6 +81,34 @@ def merchant_update(*, merchant: Merchant, actor: User, **fields) -> Merchant:
     merchant.full_clean()
     merchant.save()
     return merchant
+
+
+def webhook_secret_new() -> str:
+    """A Standard Webhooks secret: `whsec_` and 32 random bytes in base64."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+@transaction.atomic
+def merchant_webhook_secret_rotate(*, merchant: Merchant) -> str:
+    """Issue a new signing secret and return it (the only time it is shown in full). The
+    secret it replaces keeps verifying for ALLIANCE_WEBHOOK_SECRET_GRACE_HOURS, so the store
+    can switch over, or sign with both meanwhile (space-separated signatures)."""
+    merchant = lock(merchant)
+    secret = webhook_secret_new()
+    if merchant.webhook_secret:
+        merchant.webhook_previous_secret = merchant.webhook_secret
+        merchant.webhook_previous_secret_expires_at = timezone.now() + timedelta(
+            hours=settings.ALLIANCE_WEBHOOK_SECRET_GRACE_HOURS
+        )
+    merchant.webhook_secret = secret
+    merchant.save(
+        update_fields=[
+            "webhook_secret",
+            "webhook_previous_secret",
+            "webhook_previous_secret_expires_at",
+        ]
+    )
+    return secret
 
 
 def product_delete(*, product: Product) -> None:

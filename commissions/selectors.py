@@ -1,0 +1,115 @@
+"""Read paths for orders, commissions, the inbox and balances, each scoped by tenant."""
+
+import base64
+import binascii
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet, Sum
+from django.utils import timezone
+
+from alliance.roles import Role, merchant_of, promoter_of, role_of
+
+from .models import Commission, Order, OrderEvent
+from .services.changes import committed_horizon
+
+
+def order_events_stale(*, older_than_seconds: int) -> QuerySet[OrderEvent]:
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    return OrderEvent.objects.filter(status=OrderEvent.Status.PENDING, received_at__lt=cutoff)
+
+
+def order_events_visible_to(user) -> QuerySet[OrderEvent]:
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return OrderEvent.objects.all()
+    if role == Role.MERCHANT:
+        return OrderEvent.objects.filter(merchant=merchant_of(user))
+    return OrderEvent.objects.none()
+
+
+def orders_visible_to(user) -> QuerySet[Order]:
+    """Admins see every order; a merchant its own, attributed or not; a promoter the orders
+    attributed to it."""
+    role = role_of(user)
+    queryset = Order.objects.select_related("merchant", "promoter", "link", "channel")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(merchant=merchant_of(user))
+    if role == Role.PROMOTER:
+        return queryset.filter(promoter=promoter_of(user))
+    return queryset.none()
+
+
+def commissions_visible_to(user) -> QuerySet[Commission]:
+    """A promoter sees the commissions of its own sales (not those it earns as an upline,
+    whose buyers are its downline's business); a merchant those it owes."""
+    role = role_of(user)
+    queryset = Commission.objects.select_related(
+        "order", "merchant", "promoter", "product", "link", "channel"
+    )
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(merchant=merchant_of(user))
+    if role == Role.PROMOTER:
+        return queryset.filter(promoter=promoter_of(user))
+    return queryset.none()
+
+
+def mask_order_id(order_id: str) -> str:
+    """What a promoter sees of a merchant's order id: the first 3 and last 2 characters."""
+    if len(order_id) <= 5:
+        return "*" * len(order_id)
+    return f"{order_id[:3]}{'*' * (len(order_id) - 5)}{order_id[-2:]}"
+
+
+def promoter_earnings(promoter) -> dict:
+    """The promoter's own commissions summed by status (estimated = pending)."""
+    rows = (
+        Commission.objects.filter(promoter=promoter)
+        .values("status")
+        .annotate(total=Sum("promoter_amount"))
+        .order_by()
+    )
+    return {row["status"]: row["total"] for row in rows}
+
+
+# --- Incremental sync ---------------------------------------------------------------------------
+
+
+class CursorInvalid(ValueError):
+    pass
+
+
+def cursor_encode(change_seq: int, pk: int) -> str:
+    return base64.urlsafe_b64encode(f"{change_seq}.{pk}".encode()).decode().rstrip("=")
+
+
+def cursor_decode(cursor: str) -> tuple[int, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        change_seq, pk = raw.split(".")
+        return int(change_seq), int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise CursorInvalid(cursor) from None
+
+
+def changes_page(queryset: QuerySet, *, cursor: str | None, since, limit: int):
+    """One page of the change feed of `queryset`: rows in (change_seq, id) order after the
+    cursor, only up to the committed horizon, so a row committed later with a smaller position
+    cannot be skipped. Returns (rows, next_cursor, has_more)."""
+    horizon = committed_horizon()
+    queryset = queryset.filter(change_seq__lt=horizon)
+    if cursor:
+        change_seq, pk = cursor_decode(cursor)
+        queryset = queryset.filter(
+            Q(change_seq__gt=change_seq) | Q(change_seq=change_seq, pk__gt=pk)
+        )
+    if since is not None:
+        queryset = queryset.filter(updated_at__gte=since)
+    rows = list(queryset.order_by("change_seq", "pk")[: limit + 1])
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = cursor_encode(rows[-1].change_seq, rows[-1].pk) if rows else cursor or ""
+    return rows, next_cursor, has_more

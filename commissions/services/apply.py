@@ -1,0 +1,456 @@
+"""Applying inbox events to orders, order lines and commissions, a batch at a time.
+
+An order's state is a function of the set of its events: the latest snapshot by (occurred_at,
+type rank, webhook id) gives its lines; cancelled, once seen, stays; completed_at is the latest
+one any event carried. So applying events in any order, or twice, ends in the same state, and
+the commissions, recomputed from that state, post only what differs from the ledger."""
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from products.models import Merchant, Product
+
+from ..models import (
+    Commission,
+    CommissionStatusChange,
+    CustomerBinding,
+    Order,
+    OrderEvent,
+    OrderItem,
+)
+from . import attribution
+from .changes import mark_changed
+from .commissions import available_at, ledger_sync, line_target, status_move, target_status
+from .events import TYPE_RANK
+from .rates import RateBook, UplineBook
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Line:
+    quantity: int
+    amount: Decimal
+    refunded_amount: Decimal
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    key: tuple[datetime, int, str]
+    type: str
+    paid_at: datetime
+    completed_at: datetime | None
+    click_id: str
+    coupon_code: str
+    customer_id: str
+    lines: dict[str, Line]
+
+    @classmethod
+    def of(cls, event: OrderEvent) -> "Snapshot":
+        payload = event.payload
+        completed_at = payload.get("completed_at")
+        return cls(
+            key=(event.occurred_at, TYPE_RANK[event.type], event.webhook_id),
+            type=event.type,
+            paid_at=datetime.fromisoformat(payload["paid_at"]),
+            completed_at=datetime.fromisoformat(completed_at) if completed_at else None,
+            click_id=payload.get("click_id") or "",
+            coupon_code=payload.get("coupon_code") or "",
+            customer_id=payload.get("customer_id") or "",
+            lines={
+                item["sku"]: Line(
+                    int(item["quantity"]),
+                    Decimal(item["amount"]),
+                    Decimal(item["refunded_amount"]),
+                )
+                for item in payload["items"]
+            },
+        )
+
+
+def order_key(order: Order) -> tuple[datetime, int, str]:
+    return (order.snapshot_occurred_at, order.snapshot_rank, order.snapshot_webhook_id)
+
+
+def derive_status(*, is_cancelled: bool, completed_at, items: list[OrderItem]) -> str:
+    """Cancelled is terminal; refunded when every line is refunded in full; then completed
+    once any event said so; paid otherwise."""
+    if is_cancelled:
+        return Order.Status.CANCELLED
+    if any(i.amount > ZERO for i in items) and all(i.refunded_amount == i.amount for i in items):
+        return Order.Status.REFUNDED
+    if completed_at is not None:
+        return Order.Status.COMPLETED
+    return Order.Status.PAID
+
+
+class Batch:
+    """One transaction's worth of events, with the lookups they share."""
+
+    def __init__(self) -> None:
+        self.rates = RateBook()
+        self.uplines = UplineBook()
+        self.bindings = attribution.BindingBook()
+        self.products: dict[tuple[int, str], Product] = {}
+
+    def load_products(self, merchant_id: int, skus: set[str]) -> None:
+        missing = {sku for sku in skus if (merchant_id, sku) not in self.products}
+        if missing:
+            for product in Product.objects.filter(merchant_id=merchant_id, sku__in=missing):
+                self.products[(merchant_id, product.sku)] = product
+
+    def product(self, merchant_id: int, sku: str) -> Product | None:
+        return self.products.get((merchant_id, sku))
+
+
+def _lock_orders(keys: list[tuple[int, str]]) -> dict[tuple[int, str], Order]:
+    """The existing orders among `keys`, locked in primary-key order (a stable order, so two
+    workers never wait on each other in a cycle)."""
+    by_merchant: dict[int, list[str]] = defaultdict(list)
+    for merchant_id, order_id in keys:
+        by_merchant[merchant_id].append(order_id)
+    condition = Q()
+    for merchant_id, order_ids in by_merchant.items():
+        condition |= Q(merchant_id=merchant_id, order_id__in=order_ids)
+    orders = Order.objects.select_for_update(of=("self",)).filter(condition).order_by("pk")
+    return {(o.merchant_id, o.order_id): o for o in orders}
+
+
+def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch) -> Order:
+    decided = attribution.attribution_decide(
+        merchant=merchant,
+        paid_at=first.paid_at,
+        click_id=first.click_id,
+        coupon_code=first.coupon_code,
+        customer_id=first.customer_id,
+        bindings=batch.bindings,
+    )
+    order = Order(
+        merchant=merchant,
+        order_id=order_id,
+        paid_at=first.paid_at,
+        click_id=first.click_id,
+        coupon_code=first.coupon_code,
+        customer_id=first.customer_id,
+        attribution=decided.kind,
+        promoter_id=decided.promoter_id,
+        link_id=decided.link_id,
+        channel_id=decided.channel_id,
+        status=Order.Status.PAID,
+    )
+    if decided.promoter_id is not None:
+        order.is_self_purchase = attribution.is_self_purchase(
+            merchant=merchant, promoter_id=decided.promoter_id, customer_id=first.customer_id
+        )
+        binding = attribution.binding_for(order)
+        if binding is not None:
+            batch.bindings.pending.append(binding)
+    return order
+
+
+def order_events_apply(events: list[OrderEvent]) -> None:
+    """Apply `events` inside the caller's transaction: upsert each order from its snapshots,
+    attribute new orders, recompute every line's commission and post ledger differences."""
+    batch = Batch()
+    groups: dict[tuple[int, str], list[OrderEvent]] = defaultdict(list)
+    for event in sorted(events, key=lambda e: e.pk):
+        groups[(event.merchant_id, event.order_id)].append(event)
+    existing = _lock_orders(list(groups))
+    merchants = {event.merchant_id: event.merchant for event in events}
+    for (merchant_id, _order_id), group in groups.items():
+        skus = {sku for event in group for sku in event.payload_skus()}
+        batch.load_products(merchant_id, skus)
+
+    items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
+    for item in OrderItem.objects.filter(order__in=list(existing.values())):
+        items_by_order[item.order_id][item.sku] = item
+
+    # Phase 1: the orders themselves, in the order their events arrived.
+    states: list[tuple[Order, bool, dict[str, Line] | None]] = []
+    for key, group in groups.items():
+        merchant = merchants[key[0]]
+        snapshots = sorted((Snapshot.of(e) for e in group), key=lambda s: s.key)
+        latest = snapshots[-1]
+        order = existing.get(key)
+        is_new = order is None
+        if is_new:
+            order = _new_order(merchant, key[1], snapshots[0], batch)
+            order.merchant = merchant
+        lines = None
+        if is_new or latest.key > order_key(order):
+            (
+                order.snapshot_occurred_at,
+                order.snapshot_rank,
+                order.snapshot_webhook_id,
+            ) = latest.key
+            lines = latest.lines
+        completed = [s.completed_at for s in snapshots if s.completed_at] + (
+            [order.completed_at] if order.completed_at else []
+        )
+        order.completed_at = max(completed) if completed else None
+        if any(s.type == OrderEvent.Type.CANCELLED for s in snapshots):
+            order.status = Order.Status.CANCELLED
+        states.append((order, is_new, lines))
+
+    new_orders = [order for order, is_new, _lines in states if is_new]
+    Order.objects.bulk_create(new_orders)
+    # The orders have their keys now, so the bindings they make can be stored.
+    CustomerBinding.objects.bulk_create(batch.bindings.pending)
+
+    # Phase 2: the lines of every order whose snapshot moved forward.
+    new_items: list[OrderItem] = []
+    changed_items: list[OrderItem] = []
+    for order, _is_new, lines in states:
+        if lines is None:
+            continue
+        current = items_by_order[order.pk]
+        for sku, line in lines.items():
+            item = current.get(sku)
+            if item is None:
+                item = OrderItem(
+                    order=order,
+                    sku=sku,
+                    product=batch.product(order.merchant_id, sku),
+                    quantity=line.quantity,
+                    amount=line.amount,
+                    refunded_amount=line.refunded_amount,
+                )
+                current[sku] = item
+                new_items.append(item)
+            elif (item.quantity, item.amount, item.refunded_amount) != (
+                line.quantity,
+                line.amount,
+                line.refunded_amount,
+            ):
+                item.quantity, item.amount, item.refunded_amount = (
+                    line.quantity,
+                    line.amount,
+                    line.refunded_amount,
+                )
+                changed_items.append(item)
+        # A line the newest snapshot no longer lists is gone from the order.
+        for sku, item in current.items():
+            if sku not in lines and (item.quantity, item.amount) != (0, ZERO):
+                item.quantity, item.amount, item.refunded_amount = 0, ZERO, ZERO
+                changed_items.append(item)
+    OrderItem.objects.bulk_create(new_items)
+    OrderItem.objects.bulk_update(changed_items, ["quantity", "amount", "refunded_amount"])
+
+    changed_orders = []
+    now = timezone.now()
+    for order, is_new, _lines in states:
+        items = list(items_by_order[order.pk].values())
+        order.status = derive_status(
+            is_cancelled=order.status == Order.Status.CANCELLED,
+            completed_at=order.completed_at,
+            items=items,
+        )
+        order.amount = sum((i.amount for i in items), ZERO)
+        order.refunded_amount = sum((i.refunded_amount for i in items), ZERO)
+        if not is_new:
+            order.updated_at = now
+            changed_orders.append(order)
+    Order.objects.bulk_update(
+        changed_orders,
+        [
+            "status",
+            "completed_at",
+            "amount",
+            "refunded_amount",
+            "snapshot_occurred_at",
+            "snapshot_rank",
+            "snapshot_webhook_id",
+            "updated_at",
+        ],
+    )
+    if new_orders:
+        # bulk_create wrote amounts and status as they were before the lines were known.
+        Order.objects.bulk_update(new_orders, ["status", "amount", "refunded_amount"])
+    mark_changed(Order, [order.pk for order, _is_new, _lines in states])
+
+    # Phase 3: the commissions of attributed orders.
+    attributed = [order for order, _is_new, _lines in states if order.promoter_id is not None]
+    commissions_recompute(attributed, items_by_order, batch)
+
+
+COMMISSION_FIELDS = [
+    "base_amount",
+    "commission",
+    "platform_fee",
+    "upline1_amount",
+    "upline2_amount",
+    "promoter_amount",
+    "status",
+    "invalid_reason",
+    "available_at",
+]
+
+
+def commissions_recompute(
+    orders: list[Order], items_by_order: dict[int, dict[str, OrderItem]], batch: Batch
+) -> None:
+    """Bring every line's commission to its target for the order's current state."""
+    if not orders:
+        return
+    current = {
+        c.order_item_id: c
+        for c in Commission.objects.select_for_update(of=("self",))
+        .filter(order__in=orders)
+        .order_by("pk")
+    }
+    new: list[Commission] = []
+    changed: list[Commission] = []
+    changes: list[CommissionStatusChange] = []
+    now = timezone.now()
+    for order in orders:
+        merchant = order.merchant
+        for item in items_by_order[order.pk].values():
+            commission = current.get(item.pk)
+            is_new = commission is None
+            if is_new:
+                commission = _commission_new(order, item, batch)
+            before = tuple(getattr(commission, f) for f in COMMISSION_FIELDS)
+            target = line_target(
+                amount=item.amount,
+                refunded_amount=item.refunded_amount,
+                rate=commission.rate,
+                platform_fee_rate=commission.platform_fee_rate,
+                upline_rates=tuple(
+                    rate
+                    for upline, rate in (
+                        (commission.upline1_id, commission.upline1_rate),
+                        (commission.upline2_id, commission.upline2_rate),
+                    )
+                    if upline is not None
+                ),
+            )
+            commission.base_amount = target.base
+            commission.commission = target.commission
+            commission.platform_fee = target.platform_fee
+            commission.upline1_amount = target.upline1_amount
+            commission.upline2_amount = target.upline2_amount
+            commission.promoter_amount = target.promoter_amount
+            commission.available_at = available_at(order.completed_at, merchant.hold_days)
+            status, reason = target_status(
+                order_status=order.status,
+                base=target.base,
+                rate=commission.rate,
+                is_self_purchase=order.is_self_purchase,
+                current=None if is_new else commission,
+            )
+            status_move(commission, status, reason, changes)
+            if is_new:
+                new.append(commission)
+            elif tuple(getattr(commission, f) for f in COMMISSION_FIELDS) != before:
+                commission.updated_at = now
+                changed.append(commission)
+    Commission.objects.bulk_create(new)
+    Commission.objects.bulk_update(changed, [*COMMISSION_FIELDS, "updated_at"])
+    CommissionStatusChange.objects.bulk_create(changes)
+    mark_changed(Commission, [c.pk for c in new + changed])
+    ledger_sync(changed)
+
+
+def _commission_new(order: Order, item: OrderItem, batch: Batch) -> Commission:
+    merchant = order.merchant
+    uplines = batch.uplines.uplines(promoter_id=order.promoter_id, moment=order.paid_at)
+    upline_rates = merchant.upline_rates
+    return Commission(
+        order=order,
+        order_item=item,
+        merchant=merchant,
+        promoter_id=order.promoter_id,
+        link_id=order.link_id,
+        channel_id=order.channel_id,
+        product=item.product,
+        rate=batch.rates.rate(
+            merchant=merchant,
+            product=item.product,
+            promoter_id=order.promoter_id,
+            moment=order.paid_at,
+        ),
+        platform_fee_rate=merchant.platform_fee_rate,
+        upline1_id=uplines[0] if len(uplines) > 0 else None,
+        upline1_rate=upline_rates[0] if len(uplines) > 0 else ZERO,
+        upline2_id=uplines[1] if len(uplines) > 1 else None,
+        upline2_rate=upline_rates[1] if len(uplines) > 1 else ZERO,
+        paid_at=order.paid_at,
+        status="",
+    )
+
+
+# --- The batch driver -----------------------------------------------------------------------
+
+
+def _take(batch_size: int, ids: list[int] | None = None) -> list[OrderEvent]:
+    """Lock pending events, oldest first, skipping those another worker holds."""
+    queryset = OrderEvent.objects.filter(status=OrderEvent.Status.PENDING)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    return list(
+        queryset.select_for_update(of=("self",), skip_locked=True)
+        .select_related("merchant")
+        .order_by("pk")[:batch_size]
+    )
+
+
+def _mark(events: list[OrderEvent], status: str, error: str = "") -> None:
+    OrderEvent.objects.filter(pk__in=[e.pk for e in events]).update(
+        status=status, applied_at=timezone.now(), error=error
+    )
+
+
+def order_events_apply_pending(*, batch_size: int) -> int:
+    """Apply up to `batch_size` pending events in one transaction; return how many were taken.
+
+    Each event is marked applied in the transaction that applies it, so a worker that dies
+    mid-batch leaves the whole batch pending, to be applied once by the next. If the batch
+    fails for a reason other than the database being unreachable, its events are applied one
+    by one, and an event that still fails is marked failed with the error instead of blocking
+    the queue."""
+    taken: list[int] = []
+    try:
+        with transaction.atomic():
+            events = _take(batch_size)
+            taken = [e.pk for e in events]
+            if events:
+                order_events_apply(events)
+                _mark(events, OrderEvent.Status.APPLIED)
+        return len(taken)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception:
+        if not taken:
+            raise
+        logger.warning("A batch of %d order events failed; applying them one by one", len(taken))
+    for event_id in taken:
+        with transaction.atomic():
+            events = _take(1, ids=[event_id])
+            if not events:
+                continue
+            try:
+                with transaction.atomic():
+                    order_events_apply(events)
+            except TRANSIENT_ERRORS:
+                raise
+            except IntegrityError as exc:
+                # Another worker created the same order a moment ago; it is there now.
+                logger.info("Order event %s raced another worker (%s); retrying", event_id, exc)
+                with transaction.atomic():
+                    order_events_apply(events)
+            except Exception as exc:
+                logger.exception("Order event %s could not be applied", event_id)
+                _mark(events, OrderEvent.Status.FAILED, f"{type(exc).__name__}: {exc}"[:2000])
+                continue
+            _mark(events, OrderEvent.Status.APPLIED)
+    return len(taken)

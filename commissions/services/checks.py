@@ -1,0 +1,82 @@
+"""The ledger's invariants, checked by `manage.py check_ledger` and a periodic task."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from ..models import Commission, LedgerEntry, LedgerTransaction
+from . import ledger
+from .commissions import ledger_target
+
+ZERO = Decimal("0.00")
+# Commissions are checked in slices of this many, to keep memory flat on a large ledger.
+CHUNK = 2000
+
+
+@dataclass
+class LedgerReport:
+    transactions: int = 0
+    entries: int = 0
+    commissions_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.problems
+
+
+def ledger_check(*, limit: int = 50) -> LedgerReport:
+    """Every transaction sums to zero; all balances together sum to zero; every settled
+    commission has exactly one settlement posting and the ledger holds exactly its target
+    (its split while settled, nothing once reversed or void); an unsettled one has none."""
+    report = LedgerReport(
+        transactions=LedgerTransaction.objects.count(), entries=LedgerEntry.objects.count()
+    )
+    problems = report.problems
+    unbalanced = (
+        LedgerEntry.objects.values("transaction__idempotency_key")
+        .annotate(total=Sum("amount"))
+        .exclude(total=0)
+        .order_by("transaction__idempotency_key")[:limit]
+    )
+    for row in unbalanced:
+        problems.append(
+            f"transaction {row['transaction__idempotency_key']} sums to {row['total']}, not 0"
+        )
+    grand_total = LedgerEntry.objects.aggregate(total=Sum("amount"))["total"] or ZERO
+    if grand_total != ZERO:
+        problems.append(f"the balances of all accounts sum to {grand_total}, not 0")
+
+    posted_elsewhere = Commission.objects.filter(settled_at__isnull=True).filter(
+        postings__isnull=False
+    )
+    for commission_id in posted_elsewhere.values_list("pk", flat=True).distinct()[:limit]:
+        problems.append(f"commission {commission_id} is not settled but has postings")
+
+    settled = Commission.objects.filter(settled_at__isnull=False).annotate(
+        settlements=Count("postings", filter=Q(postings__kind=LedgerTransaction.Kind.SETTLEMENT))
+    )
+    last_pk = 0
+    while len(problems) < limit:
+        chunk = list(settled.filter(pk__gt=last_pk).order_by("pk")[:CHUNK])
+        if not chunk:
+            break
+        last_pk = chunk[-1].pk
+        report.commissions_checked += len(chunk)
+        posted = ledger.posted_by_commission(c.pk for c in chunk)
+        for commission in chunk:
+            if commission.settlements != 1:
+                problems.append(
+                    f"commission {commission.pk} has {commission.settlements} settlement "
+                    "postings, not 1"
+                )
+            target = {k: v for k, v in ledger_target(commission).items() if v}
+            held = {k: v for k, v in posted.get(commission.pk, {}).items() if v}
+            if target != held:
+                problems.append(
+                    f"commission {commission.pk} ({commission.status}) should hold {target} "
+                    f"in the ledger but holds {held}"
+                )
+    del problems[limit:]
+    return report

@@ -1,0 +1,244 @@
+"""A commission's target (rate, split, status) from its order's snapshot, its status moves, and
+the ledger postings that bring what is credited in line with the target.
+
+Recompute, don't patch: every change computes the whole target again and posts only the
+difference from what the ledger already holds for the commission."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.errors import AllianceError, InvalidTransition
+
+from ..models import (
+    COMMISSION_TRANSITIONS,
+    Commission,
+    CommissionStatusChange,
+    LedgerAccount,
+    LedgerTransaction,
+    Order,
+)
+from . import ledger
+from .changes import mark_changed
+from .split import ZERO, line_commission, split_commission
+
+Status = Commission.Status
+Reason = Commission.InvalidReason
+# Statuses whose split is credited in the ledger.
+CREDITED = {Status.SETTLED, Status.PAID}
+
+
+def target_status(
+    *,
+    order_status: str,
+    base: Decimal,
+    rate: Decimal,
+    is_self_purchase: bool,
+    current: Commission | None,
+) -> tuple[str, str]:
+    """The status (and invalid reason) a commission should have for its order's state. Only
+    an admin's void and settlement are history; the rest follows from the snapshot, so any
+    order of events gives the same answer."""
+    if current is not None and current.status == Status.VOID:
+        return Status.VOID, current.invalid_reason
+    if is_self_purchase:
+        return Status.VOID, Reason.SELF_PURCHASE
+    if rate == ZERO:
+        return Status.VOID, Reason.ZERO_RATE
+    if order_status == Order.Status.CANCELLED:
+        return Status.REVERSED, Reason.CANCELLED
+    if order_status == Order.Status.REFUNDED or base == ZERO:
+        return Status.REVERSED, Reason.REFUNDED
+    if current is not None and current.settled_at is not None:
+        return (Status.PAID if current.status == Status.PAID else Status.SETTLED), ""
+    if order_status == Order.Status.COMPLETED:
+        return Status.CONFIRMED, ""
+    return Status.PENDING, ""
+
+
+@dataclass
+class LineTarget:
+    base: Decimal
+    commission: Decimal
+    platform_fee: Decimal
+    upline1_amount: Decimal
+    upline2_amount: Decimal
+    promoter_amount: Decimal
+
+
+def line_target(
+    *,
+    amount: Decimal,
+    refunded_amount: Decimal,
+    rate: Decimal,
+    platform_fee_rate: Decimal,
+    upline_rates: tuple[Decimal, ...],
+) -> LineTarget:
+    base = max(amount - refunded_amount, ZERO)
+    commission = line_commission(amount=amount, refunded_amount=refunded_amount, rate=rate)
+    split = split_commission(
+        commission=commission, platform_fee_rate=platform_fee_rate, upline_rates=upline_rates
+    )
+    return LineTarget(
+        base=base,
+        commission=split.commission,
+        platform_fee=split.platform_fee,
+        upline1_amount=split.upline_level1,
+        upline2_amount=split.upline_level2,
+        promoter_amount=split.promoter,
+    )
+
+
+def status_move(
+    commission: Commission, new_status: str, reason: str, changes: list[CommissionStatusChange]
+) -> None:
+    """Move `commission` to `new_status` if the move is allowed, recording it in `changes`
+    (the caller saves both). A move the table does not allow raises."""
+    old = commission.status
+    if old == new_status and commission.invalid_reason == reason:
+        return
+    if old and old != new_status and new_status not in COMMISSION_TRANSITIONS[old]:
+        raise InvalidTransition(
+            _("A commission cannot move from %(old)s to %(new)s.") % {"old": old, "new": new_status}
+        )
+    commission.status = new_status
+    commission.invalid_reason = reason
+    changes.append(
+        CommissionStatusChange(
+            commission=commission, old_status=old or "", new_status=new_status, reason=reason
+        )
+    )
+
+
+def ledger_target(commission: Commission) -> dict[str, Decimal]:
+    """What the ledger should hold for the commission: its split once settled, nothing
+    otherwise (a reversal or void after settlement is then a clawback to zero)."""
+    if commission.status not in CREDITED:
+        return {}
+    Kind = LedgerAccount.Kind
+    key = ledger.account_key
+    target = {
+        key(Kind.MERCHANT_PAYABLE, merchant_id=commission.merchant_id): -commission.commission,
+        key(Kind.PLATFORM_REVENUE): commission.platform_fee,
+        key(Kind.PROMOTER_AVAILABLE, promoter_id=commission.promoter_id): ZERO,
+    }
+    # One promoter may appear twice only through bad data; adding keeps the sum exact.
+    for promoter_id, amount in (
+        (commission.promoter_id, commission.promoter_amount),
+        (commission.upline1_id, commission.upline1_amount),
+        (commission.upline2_id, commission.upline2_amount),
+    ):
+        if promoter_id is not None:
+            account = key(Kind.PROMOTER_AVAILABLE, promoter_id=promoter_id)
+            target[account] = target.get(account, ZERO) + amount
+    return target
+
+
+def ledger_sync(commissions: list[Commission]) -> int:
+    """Post, for each commission, the difference between its ledger target and what it has
+    posted. Callers hold the commissions' row locks. Returns the number of postings."""
+    touched = [c for c in commissions if c.settled_at is not None]
+    if not touched:
+        return 0
+    posted = ledger.posted_by_commission(c.pk for c in touched)
+    counts = dict(
+        LedgerTransaction.objects.filter(commission__in=touched)
+        .values("commission")
+        .annotate(n=Count("pk"))
+        .values_list("commission", "n")
+    )
+    differences = {}
+    for commission in touched:
+        target = ledger_target(commission)
+        already = posted.get(commission.pk, {})
+        diff = {
+            key: target.get(key, ZERO) - already.get(key, ZERO)
+            for key in set(target) | set(already)
+        }
+        diff = {key: amount for key, amount in diff.items() if amount}
+        if diff or counts.get(commission.pk, 0) == 0:
+            differences[commission.pk] = (commission, diff)
+    if not differences:
+        return 0
+    accounts = ledger.accounts_get(
+        _account_owner(key) for _commission, diff in differences.values() for key in diff
+    )
+    for commission, diff in differences.values():
+        number = counts.get(commission.pk, 0)
+        ledger.ledger_post(
+            idempotency_key=f"commission:{commission.pk}:{number + 1}",
+            kind=(
+                LedgerTransaction.Kind.SETTLEMENT
+                if number == 0
+                else LedgerTransaction.Kind.ADJUSTMENT
+            ),
+            entries=diff,
+            accounts=accounts,
+            commission=commission,
+        )
+    return len(differences)
+
+
+def _account_owner(key: str) -> tuple[str, int | None, int | None]:
+    kind, _sep, owner = key.partition(":")
+    owner_id = int(owner) if owner else None
+    if kind == LedgerAccount.Kind.MERCHANT_PAYABLE:
+        return kind, owner_id, None
+    return kind, None, owner_id
+
+
+def _save(commissions: list[Commission], changes: list[CommissionStatusChange]) -> None:
+    for commission in commissions:
+        commission.save()
+    CommissionStatusChange.objects.bulk_create(changes)
+    mark_changed(Commission, [c.pk for c in commissions])
+
+
+@transaction.atomic
+def commission_settle(*, commission_id: int, now: datetime | None = None) -> bool:
+    """Credit one due commission (confirmed, available_at passed) to the balances: merchant
+    payable -C, promoter +P, uplines +U1/+U2, platform +F. A commission that is not due, or
+    already settled, is left alone, so settling twice is a no-op. Returns whether it settled."""
+    now = now or timezone.now()
+    commission = Commission.objects.select_for_update(of=("self",)).filter(pk=commission_id).first()
+    if (
+        commission is None
+        or commission.status != Status.CONFIRMED
+        or commission.available_at is None
+        or commission.available_at > now
+    ):
+        return False
+    changes: list[CommissionStatusChange] = []
+    status_move(commission, Status.SETTLED, "", changes)
+    commission.settled_at = now
+    _save([commission], changes)
+    ledger_sync([commission])
+    return True
+
+
+@transaction.atomic
+def commission_void(*, commission: Commission, note: str, actor) -> Commission:
+    """An admin voids a commission for fraud, with a reason. Money already settled is clawed
+    back by a posting; the commission never earns again."""
+    note = note.strip()
+    if not note:
+        raise AllianceError(_("A reason is required."), field="reason", code="reason_required")
+    commission = Commission.objects.select_for_update(of=("self",)).get(pk=commission.pk)
+    if commission.status == Status.VOID:
+        raise InvalidTransition(_("This commission is already void."), code="already_void")
+    changes: list[CommissionStatusChange] = []
+    status_move(commission, Status.VOID, Reason.FRAUD, changes)
+    commission.void_note = note
+    commission.voided_by = actor
+    _save([commission], changes)
+    ledger_sync([commission])
+    return commission
+
+
+def available_at(completed_at: datetime | None, hold_days: int) -> datetime | None:
+    return completed_at + timedelta(days=hold_days) if completed_at else None

@@ -1,0 +1,242 @@
+"""Receiving order events: validate the snapshot, store it in the inbox, enqueue the apply task.
+
+The webhook and the JSON Lines backfill share this path; neither applies anything itself."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from alliance.errors import AllianceError
+from alliance.money import MAX_AMOUNT
+from products.models import Merchant, Product
+
+from ..models import OrderEvent
+
+# The ties of one order's events at the same occurred_at: the later stage wins.
+TYPE_RANK = {
+    OrderEvent.Type.PAID: 0,
+    OrderEvent.Type.COMPLETED: 1,
+    OrderEvent.Type.REFUNDED: 2,
+    OrderEvent.Type.CANCELLED: 3,
+}
+
+
+class OrderItemSchema(serializers.Serializer):
+    sku = serializers.CharField(max_length=64)
+    quantity = serializers.IntegerField(min_value=1, max_value=1_000_000)
+    amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=Decimal("0"), max_value=MAX_AMOUNT
+    )
+    refunded_amount = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=MAX_AMOUNT,
+        default=Decimal("0.00"),
+    )
+
+    def validate(self, attrs):
+        if attrs["refunded_amount"] > attrs["amount"]:
+            raise serializers.ValidationError(
+                {"refunded_amount": [_("Cannot exceed the line's amount.")]}
+            )
+        return attrs
+
+
+class OrderEventSchema(serializers.Serializer):
+    """One order event: the full snapshot of the order (docs/webhooks.md)."""
+
+    type = serializers.ChoiceField(choices=OrderEvent.Type.choices)
+    order_id = serializers.CharField(max_length=64)
+    occurred_at = serializers.DateTimeField()
+    paid_at = serializers.DateTimeField()
+    completed_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    click_id = serializers.CharField(
+        max_length=64, required=False, allow_null=True, allow_blank=True, default=""
+    )
+    coupon_code = serializers.CharField(
+        max_length=40, required=False, allow_null=True, allow_blank=True, default=""
+    )
+    customer_id = serializers.CharField(
+        max_length=128, required=False, allow_null=True, allow_blank=True, default=""
+    )
+    items = OrderItemSchema(many=True, allow_empty=False, max_length=500)
+
+    def validate(self, attrs):
+        skus = [item["sku"] for item in attrs["items"]]
+        if len(set(skus)) != len(skus):
+            raise serializers.ValidationError(
+                {"items": [_("Each SKU appears once per order; add up the quantities.")]}
+            )
+        if attrs["type"] == OrderEvent.Type.COMPLETED and attrs["completed_at"] is None:
+            raise serializers.ValidationError(
+                {"completed_at": [_("An order.completed event carries completed_at.")]}
+            )
+        if attrs["paid_at"] > attrs["occurred_at"]:
+            raise serializers.ValidationError(
+                {"occurred_at": [_("An order event cannot happen before the order was paid.")]}
+            )
+        merchant: Merchant = self.context["merchant"]
+        known = set(
+            Product.objects.filter(merchant=merchant, sku__in=skus).values_list("sku", flat=True)
+        )
+        unknown = {
+            str(index): {"sku": [_("Unknown SKU for this merchant: %(sku)s.") % {"sku": sku}]}
+            for index, sku in enumerate(skus)
+            if sku not in known
+        }
+        if unknown:
+            raise serializers.ValidationError({"items": unknown})
+        return attrs
+
+
+def snapshot_payload(data: dict) -> dict:
+    """The validated event as stored in the inbox: JSON types only, amounts as strings."""
+    return {
+        "paid_at": data["paid_at"].isoformat(),
+        "completed_at": data["completed_at"].isoformat() if data["completed_at"] else None,
+        "click_id": data["click_id"] or "",
+        "coupon_code": data["coupon_code"] or "",
+        "customer_id": data["customer_id"] or "",
+        "items": [
+            {
+                "sku": item["sku"],
+                "quantity": item["quantity"],
+                "amount": str(item["amount"]),
+                "refunded_amount": str(item["refunded_amount"]),
+            }
+            for item in data["items"]
+        ],
+    }
+
+
+def parse_json_object(raw: bytes | str):
+    """The JSON object in `raw`, or an error that says what is wrong with it."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise AllianceError(
+            _("The body is not valid JSON: %(error)s") % {"error": exc}, code="malformed_json"
+        ) from None
+    if not isinstance(data, dict):
+        raise AllianceError(_("The body must be a JSON object."), code="malformed_json")
+    return data
+
+
+def event_validate(*, merchant: Merchant, data: dict) -> OrderEventSchema:
+    """The event checked against the schema and the merchant's catalog; the caller reads
+    `.is_valid()`, `.errors` and `.validated_data`."""
+    schema = OrderEventSchema(data=data, context={"merchant": merchant})
+    schema.is_valid()
+    return schema
+
+
+def event_store(
+    *, merchant: Merchant, webhook_id: str, data: dict, source: str = OrderEvent.Source.WEBHOOK
+) -> tuple[OrderEvent, bool]:
+    """Put a validated event in the inbox and, once committed, wake the apply task. Returns the
+    event and whether it is new: the same webhook id again is acknowledged and ignored."""
+    from ..tasks import apply_order_events_soon  # the tasks module imports the services
+
+    try:
+        with transaction.atomic():
+            event = OrderEvent.objects.create(
+                merchant=merchant,
+                webhook_id=webhook_id,
+                source=source,
+                type=data["type"],
+                order_id=data["order_id"],
+                occurred_at=data["occurred_at"],
+                payload=snapshot_payload(data),
+            )
+            transaction.on_commit(apply_order_events_soon)
+    except IntegrityError:
+        existing = OrderEvent.objects.filter(merchant=merchant, webhook_id=webhook_id).first()
+        if existing is None:
+            raise
+        return existing, False
+    return event, True
+
+
+@dataclass
+class BackfillLine:
+    line: int
+    status: str  # accepted | duplicate | error | skipped
+    event_id: int | None = None
+    webhook_id: str = ""
+    code: str = ""
+    message: str = ""
+    errors: dict = field(default_factory=dict)
+
+
+def backfill_event_id(raw_line: str, data: dict) -> str:
+    """A line's idempotency key: its `webhook_id` if it has one, else a hash of the line's
+    content, so uploading the same file twice stores each event once."""
+    given = data.get("webhook_id")
+    if isinstance(given, str) and given.strip():
+        return given.strip()[:128]
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return "backfill_" + hashlib.sha256(canonical.encode()).hexdigest()[:40]
+
+
+def order_events_backfill(*, merchant: Merchant, content: bytes) -> list[BackfillLine]:
+    """Store every valid line of a JSON Lines upload in the inbox, as the webhook would, and
+    report each line's fate. A bad line is reported and skipped; the good ones are kept."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AllianceError(_("The file is not UTF-8 text."), field="file") from None
+    lines = text.splitlines()
+    if sum(1 for raw in lines if raw.strip()) > settings.ALLIANCE_BACKFILL_MAX_LINES:
+        raise AllianceError(
+            _("A backfill holds at most %(count)d events; split the file.")
+            % {"count": settings.ALLIANCE_BACKFILL_MAX_LINES},
+            field="file",
+            code="too_many_lines",
+        )
+    results: list[BackfillLine] = []
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = parse_json_object(raw)
+        except AllianceError as exc:
+            results.append(BackfillLine(number, "error", code=exc.code, message=exc.message))
+            continue
+        webhook_id = backfill_event_id(raw, data)
+        schema = event_validate(merchant=merchant, data=data)
+        if schema.errors:
+            results.append(
+                BackfillLine(
+                    number,
+                    "error",
+                    webhook_id=webhook_id,
+                    code="validation_error",
+                    message=_("Invalid event."),
+                    errors=schema.errors,
+                )
+            )
+            continue
+        event, created = event_store(
+            merchant=merchant,
+            webhook_id=webhook_id,
+            data=schema.validated_data,
+            source=OrderEvent.Source.BACKFILL,
+        )
+        results.append(
+            BackfillLine(
+                number,
+                "accepted" if created else "duplicate",
+                event_id=event.pk,
+                webhook_id=webhook_id,
+            )
+        )
+    if not results:
+        raise AllianceError(_("The file holds no events."), field="file", code="empty")
+    return results

@@ -1,0 +1,105 @@
+"""The double-entry ledger: accounts, postings and what a commission has posted so far.
+
+A posting is written once under its idempotency key; posting the same key again is a no-op. The
+entries of a posting sum to zero here in Python and, on PostgreSQL, in the database too (a
+deferred constraint trigger; migration 0002), which also refuses any update or delete."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from alliance.errors import AllianceError
+
+from ..models import LedgerAccount, LedgerEntry, LedgerTransaction
+
+Kind = LedgerAccount.Kind
+ZERO = Decimal("0.00")
+
+
+class Unbalanced(AllianceError):
+    code = "unbalanced_posting"
+
+
+def account_key(kind: str, *, merchant_id: int | None = None, promoter_id: int | None = None):
+    owner = merchant_id if merchant_id is not None else promoter_id
+    return f"{kind}:{owner}" if owner is not None else kind
+
+
+def accounts_get(keys: Iterable[tuple[str, int | None, int | None]]) -> dict[str, LedgerAccount]:
+    """The accounts for (kind, merchant_id, promoter_id) triples, created on first use."""
+    wanted = {
+        account_key(kind, merchant_id=merchant_id, promoter_id=promoter_id): (
+            kind,
+            merchant_id,
+            promoter_id,
+        )
+        for kind, merchant_id, promoter_id in keys
+    }
+    found = {a.key: a for a in LedgerAccount.objects.filter(key__in=wanted)}
+    missing = [
+        LedgerAccount(key=key, kind=kind, merchant_id=merchant_id, promoter_id=promoter_id)
+        for key, (kind, merchant_id, promoter_id) in wanted.items()
+        if key not in found
+    ]
+    if missing:
+        # Two workers may create the same account at once; the unique key keeps one.
+        LedgerAccount.objects.bulk_create(missing, ignore_conflicts=True)
+        found = {a.key: a for a in LedgerAccount.objects.filter(key__in=wanted)}
+    return found
+
+
+def ledger_post(
+    *,
+    idempotency_key: str,
+    kind: str,
+    entries: dict[str, Decimal],
+    accounts: dict[str, LedgerAccount],
+    commission=None,
+    memo: str = "",
+) -> LedgerTransaction | None:
+    """Post `entries` (account key -> signed amount) as one transaction. They must sum to zero.
+    Returns None when the key was posted before: posting twice is a no-op."""
+    lines = {key: amount for key, amount in entries.items() if amount}
+    if sum(lines.values(), ZERO) != ZERO:
+        raise Unbalanced(_("A posting must sum to zero: %(lines)s") % {"lines": lines})
+    try:
+        with transaction.atomic():
+            posting = LedgerTransaction.objects.create(
+                idempotency_key=idempotency_key, kind=kind, commission=commission, memo=memo
+            )
+    except IntegrityError:
+        if LedgerTransaction.objects.filter(idempotency_key=idempotency_key).exists():
+            return None
+        raise
+    LedgerEntry.objects.bulk_create(
+        LedgerEntry(transaction=posting, account=accounts[key], amount=amount)
+        for key, amount in sorted(lines.items())
+    )
+    return posting
+
+
+def posted_by_commission(commission_ids: Iterable[int]) -> dict[int, dict[str, Decimal]]:
+    """What the ledger holds for each commission, by account key."""
+    posted: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    rows = (
+        LedgerEntry.objects.filter(transaction__commission_id__in=list(commission_ids))
+        .values_list("transaction__commission_id", "account__key")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    for commission_id, key, total in rows:
+        posted[commission_id][key] = total
+    return posted
+
+
+def balance(account_key_: str) -> Decimal:
+    total = LedgerEntry.objects.filter(account__key=account_key_).aggregate(total=Sum("amount"))
+    return total["total"] or ZERO
+
+
+def promoter_available_balance(promoter_id: int) -> Decimal:
+    return balance(account_key(Kind.PROMOTER_AVAILABLE, promoter_id=promoter_id))

@@ -1,0 +1,86 @@
+"""Celery tasks for orders and the ledger. Each is thin: it calls a service."""
+
+import logging
+import time
+
+from celery import shared_task
+from django.conf import settings
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+
+logger = logging.getLogger(__name__)
+
+# Set while an apply task is queued and has not started: the webhook then need not queue
+# another. The task clears it first thing, so an event stored after that wakes a new one.
+WAKE_KEY = "commissions:apply-order-events:queued"
+WAKE_SECONDS = 30
+# A task hands over to a fresh one after this long, so other queued work gets a turn.
+APPLY_SECONDS = 60
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # Only a database that is briefly unreachable is worth another try: the batch rolled back
+    # whole, and its events are still pending. The longest countdown stays far below the
+    # broker's visibility timeout (CELERY_VISIBILITY_TIMEOUT).
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_backoff_max=120,
+    max_retries=10,
+    soft_time_limit=240,
+    time_limit=300,
+)
+def apply_order_events() -> int:
+    """Apply pending inbox events in batches until none is left (or APPLY_SECONDS pass)."""
+    from .services.apply import order_events_apply_pending
+
+    cache.delete(WAKE_KEY)
+    deadline = time.monotonic() + APPLY_SECONDS
+    applied = 0
+    while True:
+        taken = order_events_apply_pending(batch_size=settings.ALLIANCE_ORDER_EVENT_BATCH)
+        applied += taken
+        if taken == 0:
+            return applied
+        if time.monotonic() > deadline:
+            apply_order_events.delay()
+            return applied
+
+
+def apply_order_events_soon() -> None:
+    """Wake the apply task unless one is already queued. A failed publish is logged, not
+    raised: the event is stored, and the sweeper queues the task again."""
+    # The flag needs a cache the worker shares (Redis); with a per-process cache, always publish.
+    if settings.REDIS_URL and not cache.add(WAKE_KEY, 1, timeout=WAKE_SECONDS):
+        return
+    try:
+        apply_order_events.delay()
+    except Exception:
+        cache.delete(WAKE_KEY)
+        logger.warning("Could not enqueue apply_order_events; the sweeper will", exc_info=True)
+
+
+@shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
+def sweep_order_events() -> int:
+    """The inbox is the outbox: events stored but not applied after a grace period lost their
+    publish or their worker, and get a new apply task. Returns how many were waiting."""
+    from .selectors import order_events_stale
+
+    stale = order_events_stale(older_than_seconds=settings.ALLIANCE_ORDER_EVENT_SWEEP_SECONDS)
+    count = stale.count()
+    if count:
+        logger.warning("%d order events waited too long; enqueueing the apply task", count)
+        apply_order_events.delay()
+    return count
+
+
+@shared_task(acks_late=True, soft_time_limit=1700, time_limit=1800)
+def check_ledger() -> bool:
+    """Check every ledger invariant; a break is logged as an error, loudly."""
+    from .services.checks import ledger_check
+
+    report = ledger_check()
+    for problem in report.problems:
+        logger.error("LEDGER CHECK FAILED: %s", problem)
+    return report.is_clean
