@@ -212,6 +212,12 @@ SPECTACULAR_SETTINGS = {
         ],
         "ProductImportStatusEnum": "products.models.ProductImport.Status",
         "ProductFileFormatEnum": "products.models.ProductImport.FileFormat",
+        "OrderStatusEnum": "commissions.models.Order.Status",
+        "OrderEventStatusEnum": "commissions.models.OrderEvent.Status",
+        "OrderEventTypeEnum": "commissions.models.OrderEvent.Type",
+        "CommissionStatusEnum": "commissions.models.Commission.Status",
+        "BackfillLineStatusEnum": ["accepted", "duplicate", "error"],
+        "EventAcceptedStatusEnum": ["accepted", "duplicate"],
     },
 }
 

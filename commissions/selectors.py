@@ -3,8 +3,10 @@
 import base64
 import binascii
 from datetime import timedelta
+from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alliance.roles import Role, merchant_of, promoter_of, role_of
@@ -113,3 +115,26 @@ def changes_page(queryset: QuerySet, *, cursor: str | None, since, limit: int):
     rows = rows[:limit]
     next_cursor = cursor_encode(rows[-1].change_seq, rows[-1].pk) if rows else cursor or ""
     return rows, next_cursor, has_more
+
+
+def _commission_sum(statuses) -> Subquery:
+    rows = (
+        Commission.objects.filter(order=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("order")
+        .annotate(total=Sum("promoter_amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows), Decimal("0.00"), output_field=DecimalField())
+
+
+def orders_with_earnings(queryset: QuerySet[Order]) -> QuerySet[Order]:
+    """Orders with the promoter's share of their commissions: estimated (every line that still
+    earns) and settled (credited to the balance)."""
+    Status = Commission.Status
+    return queryset.annotate(
+        estimated_commission=_commission_sum(
+            [Status.PENDING, Status.CONFIRMED, Status.SETTLED, Status.PAID]
+        ),
+        settled_commission=_commission_sum([Status.SETTLED, Status.PAID]),
+    )

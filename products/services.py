@@ -67,14 +67,18 @@ def merchant_review(
     return review_move(obj=lock(merchant), status=status, reviewer=reviewer, reason=reason)
 
 
-@transaction.atomic
-def merchant_update(*, merchant: Merchant, actor: User, **fields) -> Merchant:
-    """Change a merchant's profile and commission settings; only its owner may."""
+def _require_owner(merchant: Merchant, actor: User) -> None:
     membership = getattr(actor, "merchant_membership", None)
     if not (membership and membership.merchant_id == merchant.pk) or (
         membership.role != MerchantMember.Role.OWNER
     ):
         raise NotAllowed(_("Only the merchant's owner may change its settings."))
+
+
+@transaction.atomic
+def merchant_update(*, merchant: Merchant, actor: User, **fields) -> Merchant:
+    """Change a merchant's profile and commission settings; only its owner may."""
+    _require_owner(merchant, actor)
     merchant = lock(merchant)
     for name, value in fields.items():
         setattr(merchant, name, value)
@@ -89,10 +93,11 @@ def webhook_secret_new() -> str:
 
 
 @transaction.atomic
-def merchant_webhook_secret_rotate(*, merchant: Merchant) -> str:
+def merchant_webhook_secret_rotate(*, merchant: Merchant, actor: User) -> str:
     """Issue a new signing secret and return it (the only time it is shown in full). The
     secret it replaces keeps verifying for ALLIANCE_WEBHOOK_SECRET_GRACE_HOURS, so the store
     can switch over, or sign with both meanwhile (space-separated signatures)."""
+    _require_owner(merchant, actor)
     merchant = lock(merchant)
     secret = webhook_secret_new()
     if merchant.webhook_secret:

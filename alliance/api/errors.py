@@ -17,12 +17,18 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from alliance.errors import AllianceError
 
 
-def _flatten(detail, prefix: str = "") -> dict[str, list[str]]:
+def flatten_errors(detail, prefix: str = "") -> dict[str, list[str]]:
+    """Nested serializer errors as {dotted.field: [messages]}."""
     if isinstance(detail, dict):
         out: dict[str, list[str]] = {}
         for key, value in detail.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            out.update(_flatten(value, name))
+            # A nested object's own errors belong to the object's field: items, not
+            # items.non_field_errors.
+            if prefix and key == "non_field_errors":
+                name = prefix
+            else:
+                name = f"{prefix}.{key}" if prefix else str(key)
+            out.update(flatten_errors(value, name))
         return out
     if isinstance(detail, list):
         if all(not isinstance(item, dict | list) for item in detail):
@@ -30,7 +36,7 @@ def _flatten(detail, prefix: str = "") -> dict[str, list[str]]:
         out = {}
         for index, item in enumerate(detail):
             if item:
-                out.update(_flatten(item, f"{prefix}.{index}" if prefix else str(index)))
+                out.update(flatten_errors(item, f"{prefix}.{index}" if prefix else str(index)))
         return out
     return {prefix or "non_field_errors": [str(detail)]}
 
@@ -60,7 +66,7 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         # An empty detail (ValidationError({}) or a list of empty dicts) still names something.
-        fields = _flatten(exc.detail) or {"non_field_errors": [_("Invalid input.")]}
+        fields = flatten_errors(exc.detail) or {"non_field_errors": [_("Invalid input.")]}
         first = next(iter(fields.items()))
         message = _("Invalid input: %(field)s: %(error)s") % {
             "field": first[0],

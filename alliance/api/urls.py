@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
+from commissions.api import views as commissions
 from products.api import imports as product_imports
 from products.api import views as products
 from promoters.api import views as promoters
@@ -24,6 +25,10 @@ router.register("channels", promoters.ChannelViewSet, basename="channel")
 router.register("links", promoters.LinkViewSet, basename="link")
 router.register("clicks", promoters.ClickViewSet, basename="click")
 router.register("own-customers", promoters.OwnCustomerViewSet, basename="own-customer")
+router.register("order-events", commissions.OrderEventViewSet, basename="order-event")
+router.register("orders", commissions.OrderViewSet, basename="order")
+router.register("commissions", commissions.CommissionViewSet, basename="commission")
+router.register("sync", commissions.SyncViewSet, basename="sync")
 router.register("signup", promoters.SignupViewSet, basename="signup")
 router.register("auth", promoters.MeViewSet, basename="auth")
 
@@ -31,6 +36,11 @@ urlpatterns = [
     path("v1/", api_root, name="api-root"),
     path("v1/auth/token/", TokenObtainPairView.as_view(), name="token-obtain"),
     path("v1/auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path(
+        "v1/webhooks/merchants/<int:merchant_id>/order-events/",
+        commissions.OrderEventWebhookView.as_view(),
+        name="order-event-webhook",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

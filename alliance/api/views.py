@@ -21,6 +21,9 @@ API_ROOT_ROUTES = [
     "link-list",
     "click-list",
     "own-customer-list",
+    "order-event-list",
+    "order-list",
+    "commission-list",
 ]
 
 

@@ -1,5 +1,5 @@
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -10,7 +10,11 @@ from alliance.roles import Role, merchant_of, role_of
 
 from .. import selectors, services
 from .filters import CampaignFilter, CouponFilter, MerchantFilter, ProductFilter
-from .permissions import IsMerchantMemberOrReadOnly, IsPlatformAdminOrReadOnly
+from .permissions import (
+    IsMerchantMember,
+    IsMerchantMemberOrReadOnly,
+    IsPlatformAdminOrReadOnly,
+)
 from .serializers import (
     CampaignSerializer,
     CategorySerializer,
@@ -45,6 +49,35 @@ class MerchantViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
         if role_of(self.request.user) == Role.PROMOTER:
             return MerchantPublicSerializer
         return MerchantSerializer
+
+    @extend_schema(
+        request=None,
+        responses=inline_serializer(
+            "WebhookSecret",
+            fields={
+                "secret": serializers.CharField(help_text="Shown this once: keep it in the store."),
+                "previous_secret_expires_at": serializers.DateTimeField(allow_null=True),
+            },
+        ),
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="me/webhook-secret",
+        permission_classes=[IsMerchantMember],
+    )
+    def webhook_secret(self, request):
+        """Create or rotate the order webhook's signing secret (owner only). The answer is the
+        only time the secret is shown; the previous one keeps verifying for a grace period."""
+        merchant = merchant_of(request.user)
+        secret = services.merchant_webhook_secret_rotate(merchant=merchant, actor=request.user)
+        merchant.refresh_from_db()
+        return Response(
+            {
+                "secret": secret,
+                "previous_secret_expires_at": merchant.webhook_previous_secret_expires_at,
+            }
+        )
 
     @extend_schema(request=MerchantSerializer, responses=MerchantSerializer)
     @action(detail=False, methods=["get", "patch"], permission_classes=[IsAuthenticated])

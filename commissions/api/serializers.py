@@ -1,0 +1,187 @@
+from rest_framework import serializers
+
+from alliance.money import currency
+
+from ..models import Commission, Order, OrderEvent
+from ..selectors import mask_order_id
+
+
+class CurrencyMixin(serializers.Serializer):
+    currency = serializers.SerializerMethodField()
+
+    def get_currency(self, obj) -> str:
+        return currency()
+
+
+class OrderEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OrderEvent
+        fields = [
+            "id",
+            "webhook_id",
+            "source",
+            "type",
+            "order_id",
+            "occurred_at",
+            "status",
+            "error",
+            "received_at",
+            "applied_at",
+        ]
+        read_only_fields = fields
+
+
+class EventAcceptedSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The event's id in the inbox.")
+    status = serializers.ChoiceField(
+        choices=["accepted", "duplicate"],
+        help_text="duplicate: this webhook-id was received before; nothing new was stored.",
+    )
+
+
+class BackfillLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=["accepted", "duplicate", "error"])
+    event_id = serializers.IntegerField(allow_null=True)
+    webhook_id = serializers.CharField(allow_blank=True)
+    code = serializers.CharField(allow_blank=True)
+    message = serializers.CharField(allow_blank=True)
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class BackfillResultSerializer(serializers.Serializer):
+    accepted = serializers.IntegerField()
+    duplicates = serializers.IntegerField()
+    errors = serializers.IntegerField()
+    lines = BackfillLineSerializer(many=True)
+
+
+class BackfillUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="JSON Lines: one order event object per line.")
+
+
+class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
+    """An order as its merchant or an admin sees it. Promoters get OrderForPromoterSerializer."""
+
+    promoter_name = serializers.CharField(
+        source="promoter.display_name", default=None, read_only=True
+    )
+    estimated_commission = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, default=None
+    )
+    settled_commission = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, default=None
+    )
+
+    class Meta:
+        model = Order
+        fields = [
+            "id",
+            "merchant",
+            "order_id",
+            "status",
+            "paid_at",
+            "completed_at",
+            "amount",
+            "refunded_amount",
+            "currency",
+            "attribution",
+            "promoter",
+            "promoter_name",
+            "link",
+            "channel",
+            "estimated_commission",
+            "settled_commission",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class OrderForPromoterSerializer(OrderSerializer):
+    """A promoter sees the merchant's order id masked (first 3 and last 2 characters)."""
+
+    order_id = serializers.SerializerMethodField()
+    merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+
+    class Meta(OrderSerializer.Meta):
+        fields = [f for f in OrderSerializer.Meta.fields if f != "promoter_name"] + [
+            "merchant_name"
+        ]
+        read_only_fields = fields
+
+    def get_order_id(self, obj) -> str:
+        return mask_order_id(obj.order_id)
+
+
+class CommissionSerializer(CurrencyMixin, serializers.ModelSerializer):
+    order_id = serializers.SerializerMethodField()
+    sku = serializers.CharField(source="order_item.sku", read_only=True)
+    invalid_reason_display = serializers.CharField(
+        source="get_invalid_reason_display", read_only=True
+    )
+    estimated_amount = serializers.DecimalField(
+        source="promoter_amount",
+        max_digits=14,
+        decimal_places=2,
+        read_only=True,
+        help_text="The promoter's share P as the order stands now (预估收入 while pending).",
+    )
+    settled_amount = serializers.SerializerMethodField(
+        help_text="What the ledger credited the promoter for this line; 0.00 until settled."
+    )
+
+    class Meta:
+        model = Commission
+        fields = [
+            "id",
+            "order",
+            "order_id",
+            "merchant",
+            "promoter",
+            "link",
+            "channel",
+            "product",
+            "sku",
+            "rate",
+            "base_amount",
+            "commission",
+            "platform_fee",
+            "upline1_amount",
+            "upline2_amount",
+            "promoter_amount",
+            "estimated_amount",
+            "settled_amount",
+            "currency",
+            "status",
+            "invalid_reason",
+            "invalid_reason_display",
+            "void_note",
+            "paid_at",
+            "available_at",
+            "settled_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_order_id(self, obj) -> str:
+        if self.context.get("mask_order_id"):
+            return mask_order_id(obj.order.order_id)
+        return obj.order.order_id
+
+    def get_settled_amount(self, obj) -> str:
+        credited = obj.status in {Commission.Status.SETTLED, Commission.Status.PAID}
+        return str(obj.promoter_amount if credited else "0.00")
+
+
+class VoidSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class EarningsSerializer(CurrencyMixin, serializers.Serializer):
+    estimated = serializers.DecimalField(max_digits=14, decimal_places=2)
+    confirmed = serializers.DecimalField(max_digits=14, decimal_places=2)
+    settled = serializers.DecimalField(max_digits=14, decimal_places=2)
+    paid = serializers.DecimalField(max_digits=14, decimal_places=2)
+    available_balance = serializers.DecimalField(max_digits=14, decimal_places=2)

@@ -1,0 +1,300 @@
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from alliance.api.errors import flatten_errors, json_error
+from alliance.api.permissions import IsPlatformAdmin
+from alliance.errors import AllianceError, NotAllowed
+from alliance.roles import Role, merchant_of, promoter_of, role_of
+from products.api.permissions import IsMerchantMember
+from products.models import Merchant
+
+from .. import selectors
+from ..models import Commission
+from ..services import commissions as commission_services
+from ..services import events
+from ..services.ledger import promoter_available_balance
+from ..services.webhooks import webhook_verify
+from .filters import CommissionFilter, OrderEventFilter, OrderFilter
+from .serializers import (
+    BackfillResultSerializer,
+    BackfillUploadSerializer,
+    CommissionSerializer,
+    EarningsSerializer,
+    EventAcceptedSerializer,
+    OrderEventSerializer,
+    OrderForPromoterSerializer,
+    OrderSerializer,
+    VoidSerializer,
+)
+
+WEBHOOK_HEADERS = [
+    OpenApiParameter(name, OpenApiTypes.STR, OpenApiParameter.HEADER, required=True, description=d)
+    for name, d in (
+        ("webhook-id", "Unique id of this message; a redelivery repeats it."),
+        ("webhook-timestamp", "Unix seconds when it was signed; at most 5 minutes off."),
+        ("webhook-signature", "`v1,<base64 HMAC-SHA256 of id.timestamp.body>`, space-separated."),
+    )
+]
+
+
+class OrderEventWebhookView(APIView):
+    """A merchant's store reports an order event (Standard Webhooks signed). The event is
+    stored in the inbox and acknowledged with 202; a worker applies it."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes: list = []  # the signature covers the raw body, read as sent
+
+    @extend_schema(
+        operation_id="order_event_webhook",
+        request=events.OrderEventSchema,
+        parameters=WEBHOOK_HEADERS,
+        responses={
+            202: EventAcceptedSerializer,
+            400: OpenApiResponse(description="Malformed JSON or an invalid event."),
+            401: OpenApiResponse(description="Missing headers, bad signature or stale time."),
+            404: OpenApiResponse(description="No such merchant."),
+            413: OpenApiResponse(description="The body is too large."),
+        },
+        auth=[],
+    )
+    def post(self, request, merchant_id: int):
+        merchant = Merchant.objects.filter(pk=merchant_id).first()
+        if merchant is None:
+            return json_error("not_found", "No such merchant.", status.HTTP_404_NOT_FOUND)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.ALLIANCE_WEBHOOK_MAX_BYTES:
+            return json_error(
+                "too_large",
+                f"The body is larger than {settings.ALLIANCE_WEBHOOK_MAX_BYTES} bytes.",
+                status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            )
+        body = request.body
+        headers = {name.lower(): value for name, value in request.headers.items()}
+        webhook_id = webhook_verify(merchant=merchant, body=body, headers=headers)
+        if len(webhook_id) > 128:
+            raise AllianceError("The webhook-id is longer than 128 characters.", code="bad_id")
+        schema = events.event_validate(merchant=merchant, data=events.parse_json_object(body))
+        if schema.errors:
+            raise ValidationError(schema.errors)
+        event, created = events.event_store(
+            merchant=merchant, webhook_id=webhook_id, data=schema.validated_data
+        )
+        return Response(
+            {"id": event.pk, "status": "accepted" if created else "duplicate"},
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
+class OrderEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The inbox: every event a merchant's store sent, with whether it was applied."""
+
+    serializer_class = OrderEventSerializer
+    filterset_class = OrderEventFilter
+    ordering_fields = ["received_at", "occurred_at"]
+
+    def get_queryset(self):
+        return selectors.order_events_visible_to(self.request.user).order_by("-pk")
+
+    @extend_schema(request=BackfillUploadSerializer, responses={200: BackfillResultSerializer})
+    @action(
+        detail=False,
+        methods=["post"],
+        permission_classes=[IsMerchantMember],
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def backfill(self, request):
+        """Upload past order events as JSON Lines (one event per line, optionally with a
+        `webhook_id`). Each line is processed like a webhook delivery; the answer says what
+        became of every line."""
+        upload = BackfillUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        file = upload.validated_data["file"]
+        if file.size > settings.ALLIANCE_BACKFILL_MAX_BYTES:
+            raise AllianceError("The file is too large.", field="file", code="too_large")
+        lines = events.order_events_backfill(
+            merchant=merchant_of(request.user), content=file.read()
+        )
+        return Response(backfill_report(lines))
+
+
+def backfill_report(lines) -> dict:
+    counts = {"accepted": 0, "duplicate": 0, "error": 0}
+    for line in lines:
+        counts[line.status] += 1
+    return {
+        "accepted": counts["accepted"],
+        "duplicates": counts["duplicate"],
+        "errors": counts["error"],
+        "lines": [
+            {
+                "line": line.line,
+                "status": line.status,
+                "event_id": line.event_id,
+                "webhook_id": line.webhook_id,
+                "code": line.code,
+                "message": line.message,
+                "fields": flatten_errors(line.errors) if line.errors else {},
+            }
+            for line in lines
+        ],
+    }
+
+
+class OrderViewSet(viewsets.ReadOnlyModelViewSet):
+    """Orders: a merchant's own (attributed or not), a promoter's attributed ones (the
+    merchant's order id masked), every order for admins."""
+
+    filterset_class = OrderFilter
+    search_fields = ["order_id"]
+    ordering_fields = ["paid_at", "amount", "updated_at"]
+
+    def get_queryset(self):
+        return selectors.orders_with_earnings(
+            selectors.orders_visible_to(self.request.user)
+        ).order_by("-paid_at", "-pk")
+
+    def get_serializer_class(self):
+        if role_of(self.request.user) == Role.PROMOTER:
+            return OrderForPromoterSerializer
+        return OrderSerializer
+
+    def filter_queryset(self, queryset):
+        # A promoter cannot search by the order id it is not shown.
+        if role_of(self.request.user) == Role.PROMOTER:
+            self.search_fields = []
+        return super().filter_queryset(queryset)
+
+
+class CommissionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Commissions, one per attributed order line, with their split and status."""
+
+    serializer_class = CommissionSerializer
+    filterset_class = CommissionFilter
+    ordering_fields = ["paid_at", "commission", "promoter_amount", "updated_at"]
+
+    def get_queryset(self):
+        return (
+            selectors.commissions_visible_to(self.request.user)
+            .select_related("order_item")
+            .order_by("-paid_at", "-pk")
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["mask_order_id"] = role_of(self.request.user) == Role.PROMOTER
+        return context
+
+    @extend_schema(request=VoidSerializer, responses=CommissionSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsPlatformAdmin])
+    def void(self, request, pk=None):
+        """Void a commission for fraud, with a reason; settled money is clawed back."""
+        payload = VoidSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        commission = commission_services.commission_void(
+            commission=self.get_object(),
+            note=payload.validated_data["reason"],
+            actor=request.user,
+        )
+        return Response(self.get_serializer(commission).data)
+
+    @extend_schema(responses=EarningsSerializer)
+    @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
+    def earnings(self, request):
+        """The signed-in promoter's earnings by status, and its available balance."""
+        promoter = promoter_of(request.user)
+        if promoter is None:
+            raise NotAllowed("You are not a promoter.")
+        totals = selectors.promoter_earnings(promoter)
+        zero = "0.00"
+        return Response(
+            EarningsSerializer(
+                {
+                    "estimated": totals.get(Commission.Status.PENDING, zero),
+                    "confirmed": totals.get(Commission.Status.CONFIRMED, zero),
+                    "settled": totals.get(Commission.Status.SETTLED, zero),
+                    "paid": totals.get(Commission.Status.PAID, zero),
+                    "available_balance": promoter_available_balance(promoter.pk),
+                }
+            ).data
+        )
+
+
+class SyncQuerySerializer(serializers.Serializer):
+    cursor = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    since = serializers.DateTimeField(required=False)
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=100)
+
+
+def sync_response_serializer(name: str, item):
+    return extend_schema(
+        parameters=[SyncQuerySerializer],
+        responses=inline_serializer(
+            name,
+            fields={
+                "results": item(many=True),
+                "next_cursor": serializers.CharField(),
+                "has_more": serializers.BooleanField(),
+            },
+        ),
+    )
+
+
+class SyncViewSet(viewsets.GenericViewSet):
+    """Incremental sync for promoters' tools and apps: what changed since a cursor (or a
+    moment), in commit-safe order. Keep `next_cursor` and pass it next time; repeat while
+    `has_more`. No row is skipped or repeated across pages."""
+
+    def _page(self, queryset, serializer_class, **context):
+        query = SyncQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        try:
+            rows, next_cursor, has_more = selectors.changes_page(
+                queryset,
+                cursor=query.validated_data.get("cursor") or None,
+                since=query.validated_data.get("since"),
+                limit=query.validated_data["limit"],
+            )
+        except selectors.CursorInvalid:
+            raise AllianceError("This cursor is not one we issued.", field="cursor") from None
+        data = serializer_class(rows, many=True, context={"request": self.request, **context}).data
+        return Response({"results": data, "next_cursor": next_cursor, "has_more": has_more})
+
+    @sync_response_serializer("OrderSyncPage", OrderForPromoterSerializer)
+    @action(detail=False, methods=["get"])
+    def orders(self, request):
+        """Orders changed after the cursor (a promoter's orders are masked)."""
+        queryset = selectors.orders_with_earnings(selectors.orders_visible_to(request.user))
+        serializer = (
+            OrderForPromoterSerializer
+            if role_of(request.user) == Role.PROMOTER
+            else OrderSerializer
+        )
+        return self._page(queryset, serializer)
+
+    @sync_response_serializer("CommissionSyncPage", CommissionSerializer)
+    @action(detail=False, methods=["get"])
+    def commissions(self, request):
+        """Commissions changed after the cursor, with estimated and settled amounts."""
+        queryset = selectors.commissions_visible_to(request.user).select_related("order_item")
+        return self._page(
+            queryset,
+            CommissionSerializer,
+            mask_order_id=role_of(request.user) == Role.PROMOTER,
+        )
