@@ -77,17 +77,11 @@ def worker_database_url() -> str:
     return f"postgres://{credentials}{host}:{port}/{database['NAME']}"
 
 
-@pytest.fixture
-def celery_worker(django_db_setup, django_db_blocker):
-    """Start a worker on an empty `default` queue; stop it after the test."""
+def start_worker(**extra_environment: str) -> WorkerProcess:
+    """Start a worker on the `default` queue and wait until it is ready."""
     broker_url = os.environ.get("CELERY_BROKER_URL")
     if not broker_url:
-        pytest.skip("CELERY_BROKER_URL is not set: there is no broker for a worker to consume")
-
-    from alliance.celery import app
-
-    # A clean queue, so that the worker runs only what this test sends.
-    app.control.purge()
+        pytest.fail("CELERY_BROKER_URL is not set: there is no broker for a worker to consume")
     celery = Path(sys.executable).with_name("celery")
     environment = {
         **os.environ,
@@ -95,6 +89,7 @@ def celery_worker(django_db_setup, django_db_blocker):
         "DATABASE_URL": worker_database_url(),
         "CELERY_BROKER_URL": broker_url,
         "PYTHONUNBUFFERED": "1",
+        **extra_environment,
     }
     process = subprocess.Popen(
         [
@@ -118,9 +113,25 @@ def celery_worker(django_db_setup, django_db_blocker):
         text=True,
     )
     worker = WorkerProcess(process)
+    if not worker.wait_for(" ready.", seconds=READY_SECONDS):
+        worker.stop()
+        pytest.fail(f"The Celery worker did not start:\n{worker.output}")
+    return worker
+
+
+def purge_queue() -> None:
+    """A clean queue, so that a worker runs only what the test sends."""
+    from alliance.celery import app
+
+    app.control.purge()
+
+
+@pytest.fixture
+def celery_worker(django_db_setup, django_db_blocker):
+    """Start a worker on an empty `default` queue; stop it after the test."""
+    purge_queue()
+    worker = start_worker()
     try:
-        if not worker.wait_for(" ready.", seconds=READY_SECONDS):
-            pytest.fail(f"The Celery worker did not start:\n{worker.output}")
         yield worker
     finally:
         worker.stop()

@@ -87,9 +87,7 @@ def bodies(order_id, sku_prefix, lines, story, paid_at, click_id):
 
 def state_of(order_id):
     order = Order.objects.get(order_id=order_id)
-    items = sorted(
-        (i.sku[-1], i.quantity, i.amount, i.refunded_amount) for i in order.items.all()
-    )
+    items = sorted((i.sku[-1], i.quantity, i.amount, i.refunded_amount) for i in order.items.all())
     commissions = sorted(
         (
             c.order_item.sku[-1],
@@ -103,7 +101,11 @@ def state_of(order_id):
         )
         for c in Commission.objects.filter(order=order).select_related("order_item")
     )
-    return (order.status, order.completed_at, order.amount, order.refunded_amount), items, commissions
+    return (
+        (order.status, order.completed_at, order.amount, order.refunded_amount),
+        items,
+        commissions,
+    )
 
 
 @settings(
@@ -130,7 +132,9 @@ def test_any_order_of_events_converges(story):
         order_id = f"{skus}-{mode}"
         stream = [
             (f"{order_id}-{n}", body)
-            for n, body in enumerate(bodies(order_id, skus, lines, events_in_order, paid_at, click.pk))
+            for n, body in enumerate(
+                bodies(order_id, skus, lines, events_in_order, paid_at, click.pk)
+            )
         ]
         if mode != "in_order":
             rng = random.Random(seed)

@@ -55,8 +55,9 @@ def post(api, merchant, body, *, secrets=None, **header_options):
 
 
 def paid_body(sku="TEA-1", amount="99.00", order_id="W-1"):
-    return event("order.paid", order_id, items=[(sku, amount)],
-                 paid_at=timezone.now() - timedelta(minutes=5))
+    return event(
+        "order.paid", order_id, items=[(sku, amount)], paid_at=timezone.now() - timedelta(minutes=5)
+    )
 
 
 def test_a_signed_event_is_stored_acknowledged_and_applied(api, shop, product):
@@ -121,8 +122,9 @@ def test_another_merchants_secret_does_not_verify(api, shop, product):
 
 
 def test_unknown_merchant_is_404(api, shop):
-    response = api.post("/api/v1/webhooks/merchants/987654/order-events/", "{}",
-                        content_type="application/json")
+    response = api.post(
+        "/api/v1/webhooks/merchants/987654/order-events/", "{}", content_type="application/json"
+    )
     assert_error(response, 404, code="not_found")
 
 
