@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, InternalError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from commissions.models import Commission, LedgerAccount, LedgerEntry, LedgerTransaction
@@ -84,7 +84,7 @@ def test_postgresql_refuses_to_update_or_delete_ledger_rows():
         "DELETE FROM commissions_ledgerentry",
         "DELETE FROM commissions_ledgertransaction",
     ):
-        with pytest.raises(InternalError, match="append-only"):
+        with pytest.raises(IntegrityError, match="append-only"):
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(statement)
     assert ledger.balance("platform_revenue") == D("1.00")
