@@ -58,13 +58,16 @@ def test_postgresql_refuses_to_commit_an_unbalanced_transaction_even_from_raw_sq
     account = LedgerAccount.objects.create(kind="platform_revenue", key="platform_revenue")
     posting = LedgerTransaction.objects.create(idempotency_key="raw", kind="adjustment")
 
-    with pytest.raises(IntegrityError, match="does not balance"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "INSERT INTO commissions_ledgerentry (transaction_id, account_id, amount) "
-                "VALUES (%s, %s, 10.00)",
-                [posting.pk, account.pk],
-            )
+    with (
+        pytest.raises(IntegrityError, match="does not balance"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(
+            "INSERT INTO commissions_ledgerentry (transaction_id, account_id, amount) "
+            "VALUES (%s, %s, 10.00)",
+            [posting.pk, account.pk],
+        )
 
     assert not LedgerEntry.objects.exists()
 
@@ -84,9 +87,12 @@ def test_postgresql_refuses_to_update_or_delete_ledger_rows():
         "DELETE FROM commissions_ledgerentry",
         "DELETE FROM commissions_ledgertransaction",
     ):
-        with pytest.raises(IntegrityError, match="append-only"):
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(statement)
+        with (
+            pytest.raises(IntegrityError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
     assert ledger.balance("platform_revenue") == D("1.00")
 
 
