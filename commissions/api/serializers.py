@@ -63,9 +63,7 @@ class BackfillUploadSerializer(serializers.Serializer):
 class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
     """An order as its merchant or an admin sees it. Promoters get OrderForPromoterSerializer."""
 
-    promoter_name = serializers.CharField(
-        source="promoter.display_name", default=None, read_only=True
-    )
+    promoter_name = serializers.SerializerMethodField()
     estimated_commission = serializers.DecimalField(
         max_digits=14, decimal_places=2, read_only=True, default=None
     )
@@ -96,6 +94,9 @@ class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    def get_promoter_name(self, obj) -> str | None:
+        return obj.promoter.display_name if obj.promoter_id else None
 
 
 class OrderForPromoterSerializer(OrderSerializer):
