@@ -237,7 +237,7 @@ def _sync_all(client, path, limit):
 
 @pytest.mark.django_db(transaction=True)
 def test_sync_pages_through_every_change_once_and_resumes_from_the_cursor():
-    shops, promoters = _world()
+    _shops, promoters = _world()
     client = client_for(promoters[0].user)
 
     first, cursor, pages = _sync_all(client, "/api/v1/sync/commissions/", limit=1)
@@ -273,7 +273,7 @@ def test_sync_pages_through_every_change_once_and_resumes_from_the_cursor():
 def test_sync_never_shows_changes_that_are_not_surely_committed():
     from django.db import connection, transaction
 
-    shops, promoters = _world()
+    shops, _promoters = _world()
     client = client_for(factories.AdminFactory())
     _all, cursor, _pages = _sync_all(client, "/api/v1/sync/orders/", limit=50)
 
