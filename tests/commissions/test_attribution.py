@@ -13,7 +13,7 @@ from promoters.models import CampaignApplication
 from .. import factories
 from .orders import event, lifecycle, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 D = Decimal
 
 

@@ -15,7 +15,7 @@ from commissions.services.ledger import balance, promoter_available_balance
 from .. import factories
 from .orders import event, lifecycle, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 D = Decimal
 
 
