@@ -5,6 +5,8 @@ derived from them; Commission is one order line's earning and its split; the led
 that moved. docs/orders.md states the rules.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -177,6 +179,15 @@ class CustomerBinding(models.Model):
         return f"{self.customer_id} -> {self.promoter_id}"
 
 
+HALF_CENT = Decimal("0.005")
+SPLIT_SUM = (
+    models.F("platform_fee")
+    + models.F("upline1_amount")
+    + models.F("upline2_amount")
+    + models.F("promoter_amount")
+)
+
+
 class Commission(models.Model):
     """What one order line earns (C) and its split: platform fee F, uplines U1 and U2, and the
     promoter's P = C - F - U1 - U2. The amounts are the current target; the ledger holds what
@@ -249,13 +260,12 @@ class Commission(models.Model):
     class Meta:
         ordering = ["-paid_at", "-pk"]
         constraints = [
+            # C = F + U1 + U2 + P. Written as "within half a cent", which on 2-decimal columns
+            # is exact equality; SQLite keeps decimals as floats, where 1.98 + 17.82 may not
+            # equal 19.80 to the last bit.
             models.CheckConstraint(
-                condition=Q(
-                    commission=models.F("platform_fee")
-                    + models.F("upline1_amount")
-                    + models.F("upline2_amount")
-                    + models.F("promoter_amount")
-                ),
+                condition=Q(commission__gt=SPLIT_SUM - HALF_CENT)
+                & Q(commission__lt=SPLIT_SUM + HALF_CENT),
                 name="commission_split_sums",
             ),
         ]

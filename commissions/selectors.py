@@ -9,6 +9,7 @@ from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from alliance.money import quantize
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 
 from .models import Commission, Order, OrderEvent
@@ -74,7 +75,7 @@ def promoter_earnings(promoter) -> dict:
         .annotate(total=Sum("promoter_amount"))
         .order_by()
     )
-    return {row["status"]: row["total"] for row in rows}
+    return {row["status"]: quantize(row["total"]) for row in rows}
 
 
 # --- Incremental sync ---------------------------------------------------------------------------

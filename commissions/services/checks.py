@@ -5,11 +5,14 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from alliance.money import quantize
+
 from ..models import Commission, LedgerEntry, LedgerTransaction
 from . import ledger
 from .commissions import ledger_target
 
 ZERO = Decimal("0.00")
+HALF_CENT = Decimal("0.005")
 # Commissions are checked in slices of this many, to keep memory flat on a large ledger.
 CHUNK = 2000
 
@@ -37,14 +40,16 @@ def ledger_check(*, limit: int = 50) -> LedgerReport:
     unbalanced = (
         LedgerEntry.objects.values("transaction__idempotency_key")
         .annotate(total=Sum("amount"))
-        .exclude(total=0)
+        # Not zero to the cent (SQLite sums decimals as floats; on PostgreSQL this is != 0).
+        .filter(Q(total__gte=HALF_CENT) | Q(total__lte=-HALF_CENT))
         .order_by("transaction__idempotency_key")[:limit]
     )
     for row in unbalanced:
         problems.append(
-            f"transaction {row['transaction__idempotency_key']} sums to {row['total']}, not 0"
+            f"transaction {row['transaction__idempotency_key']} sums to "
+            f"{quantize(row['total'])}, not 0"
         )
-    grand_total = LedgerEntry.objects.aggregate(total=Sum("amount"))["total"] or ZERO
+    grand_total = quantize(LedgerEntry.objects.aggregate(total=Sum("amount"))["total"] or ZERO)
     if grand_total != ZERO:
         problems.append(f"the balances of all accounts sum to {grand_total}, not 0")
 

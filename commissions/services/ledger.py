@@ -1,5 +1,8 @@
 """The double-entry ledger: accounts, postings and what a commission has posted so far.
 
+Sums are quantized to the cent: on SQLite, which keeps decimals as floats, a sum of exact
+amounts can come back a hair off.
+
 A posting is written once under its idempotency key; posting the same key again is a no-op. The
 entries of a posting sum to zero here in Python and, on PostgreSQL, in the database too (a
 deferred constraint trigger; migration 0002), which also refuses any update or delete."""
@@ -13,6 +16,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from alliance.errors import AllianceError
+from alliance.money import quantize
 
 from ..models import LedgerAccount, LedgerEntry, LedgerTransaction
 
@@ -92,13 +96,13 @@ def posted_by_commission(commission_ids: Iterable[int]) -> dict[int, dict[str, D
         .order_by()
     )
     for commission_id, key, total in rows:
-        posted[commission_id][key] = total
+        posted[commission_id][key] = quantize(total)
     return posted
 
 
 def balance(account_key_: str) -> Decimal:
     total = LedgerEntry.objects.filter(account__key=account_key_).aggregate(total=Sum("amount"))
-    return total["total"] or ZERO
+    return quantize(total["total"] or ZERO)
 
 
 def promoter_available_balance(promoter_id: int) -> Decimal:
