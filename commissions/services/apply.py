@@ -100,7 +100,7 @@ class Batch:
     def __init__(self) -> None:
         self.rates = RateBook()
         self.uplines = UplineBook()
-        self.bindings = attribution.BindingBook()
+        self.attribution = attribution.AttributionBook()
         self.products: dict[tuple[int, str], Product] = {}
 
     def load_products(self, merchant_id: int, skus: set[str]) -> None:
@@ -133,7 +133,7 @@ def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch)
         click_id=first.click_id,
         coupon_code=first.coupon_code,
         customer_id=first.customer_id,
-        bindings=batch.bindings,
+        book=batch.attribution,
     )
     order = Order(
         merchant=merchant,
@@ -154,7 +154,7 @@ def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch)
         )
         binding = attribution.binding_for(order)
         if binding is not None:
-            batch.bindings.pending.append(binding)
+            batch.attribution.pending.append(binding)
     return order
 
 
@@ -171,6 +171,14 @@ def order_events_apply(events: list[OrderEvent]) -> None:
         skus = {sku for event in group for sku in event.payload_skus()}
         batch.load_products(merchant_id, skus)
 
+    new_orders_seen = []
+    for (merchant_id, order_id), group in groups.items():
+        if (merchant_id, order_id) not in existing:
+            payload = group[0].payload
+            new_orders_seen.append(
+                (merchant_id, payload.get("click_id") or "", payload.get("customer_id") or "")
+            )
+    batch.attribution.load(new_orders_seen)
     items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
     for item in OrderItem.objects.filter(order__in=list(existing.values())):
         items_by_order[item.order_id][item.sku] = item
@@ -205,7 +213,7 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     new_orders = [order for order, is_new, _lines in states if is_new]
     Order.objects.bulk_create(new_orders)
     # The orders have their keys now, so the bindings they make can be stored.
-    CustomerBinding.objects.bulk_create(batch.bindings.pending)
+    CustomerBinding.objects.bulk_create(batch.attribution.pending)
 
     # Phase 2: the lines of every order whose snapshot moved forward.
     new_items: list[OrderItem] = []

@@ -4,8 +4,11 @@ Precedence: a click on this merchant's link within the attribution window before
 exclusive coupon valid at paid_at; a customer bound to a promoter at paid_at; otherwise nobody."""
 
 import uuid
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from django.db.models import Q
 
 from products.models import Coupon, Merchant
 from promoters.models import Click, OwnCustomer
@@ -21,53 +24,67 @@ class Attribution:
     channel_id: int | None = None
 
 
-@dataclass
-class BindingBook:
-    """Customer bindings made earlier in the same batch, not yet in the database."""
+class AttributionBook:
+    """What attribution needs for a batch of new orders, loaded in two queries: the clicks their
+    events name and the customer bindings of their customers. Bindings made earlier in the same
+    batch (not yet stored) are kept in `pending` and count too."""
 
-    pending: list[CustomerBinding] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.clicks: dict[uuid.UUID, Click] = {}
+        self.stored: dict[tuple[int, str], list[CustomerBinding]] = defaultdict(list)
+        self.pending: list[CustomerBinding] = []
+
+    def load(self, orders: list[tuple[int, str, str]]) -> None:
+        """Preload for (merchant_id, click_id, customer_id) of each new order."""
+        keys = {key for _merchant_id, click_id, _customer in orders if (key := _uuid(click_id))}
+        if keys:
+            for click in Click.objects.filter(pk__in=keys).select_related("link"):
+                self.clicks[click.pk] = click
+        customers = {(m, customer) for m, _click, customer in orders if customer}
+        if customers:
+            condition = Q()
+            for merchant_id, customer_id in customers:
+                condition |= Q(merchant_id=merchant_id, customer_id=customer_id)
+            for binding in CustomerBinding.objects.filter(condition):
+                self.stored[(binding.merchant_id, binding.customer_id)].append(binding)
+
+    def click(self, merchant: Merchant, click_id: str, paid_at: datetime) -> Click | None:
+        """A click on this merchant's link, at or before paid_at, within the window."""
+        key = _uuid(click_id)
+        if key is None:
+            return None
+        if key not in self.clicks:
+            click = Click.objects.filter(pk=key).select_related("link").first()
+            if click is None:
+                return None
+            self.clicks[key] = click
+        click = self.clicks[key]
+        window_start = paid_at - timedelta(days=merchant.attribution_window_days)
+        if click.link.merchant_id != merchant.pk or not window_start <= click.created_at <= paid_at:
+            return None
+        return click
 
     def bound_promoter(self, *, merchant_id: int, customer_id: str, moment: datetime):
+        """The promoter the customer is bound to at `moment`: the binding that started last."""
         candidates = [
             b
-            for b in self.pending
+            for b in [*self.stored.get((merchant_id, customer_id), []), *self.pending]
             if b.merchant_id == merchant_id
             and b.customer_id == customer_id
             and b.starts_at <= moment < b.ends_at
         ]
-        stored = (
-            CustomerBinding.objects.filter(
-                merchant_id=merchant_id,
-                customer_id=customer_id,
-                starts_at__lte=moment,
-                ends_at__gt=moment,
-            )
-            .order_by("-starts_at", "-pk")
-            .first()
-        )
-        if stored is not None:
-            candidates.append(stored)
         if not candidates:
             return None
         return max(candidates, key=lambda b: b.starts_at).promoter_id
 
 
-def _click(merchant: Merchant, click_id: str, paid_at: datetime):
+def _uuid(click_id: str) -> uuid.UUID | None:
+    if not click_id:
+        return None
     try:
-        key = uuid.UUID(click_id)
+        return uuid.UUID(click_id)
     except ValueError:
         return None
-    window_start = paid_at - timedelta(days=merchant.attribution_window_days)
-    return (
-        Click.objects.filter(
-            pk=key,
-            link__merchant=merchant,
-            created_at__lte=paid_at,
-            created_at__gte=window_start,
-        )
-        .select_related("link")
-        .first()
-    )
 
 
 def attribution_decide(
@@ -77,10 +94,10 @@ def attribution_decide(
     click_id: str,
     coupon_code: str,
     customer_id: str,
-    bindings: BindingBook,
+    book: AttributionBook,
 ) -> Attribution:
     if click_id:
-        click = _click(merchant, click_id, paid_at)
+        click = book.click(merchant, click_id, paid_at)
         if click is not None:
             link = click.link
             return Attribution(Order.Attribution.CLICK, link.promoter_id, link.pk, link.channel_id)
@@ -91,7 +108,7 @@ def attribution_decide(
         if coupon is not None and coupon.is_valid_at(paid_at):
             return Attribution(Order.Attribution.COUPON, coupon.exclusive_promoter_id)
     if customer_id:
-        promoter_id = bindings.bound_promoter(
+        promoter_id = book.bound_promoter(
             merchant_id=merchant.pk, customer_id=customer_id, moment=paid_at
         )
         if promoter_id is not None:
