@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from alliance import views as pages
 from alliance.api.views import healthz
+from commissions import views as order_pages
 from products import views as merchant_pages
 from promoters import views as promoter_pages
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("signup/merchant/", merchant_pages.merchant_signup_page, name="signup-merchant"),
     path("signup/promoter/", promoter_pages.promoter_signup_page, name="signup-promoter"),
+    path("merchant/orders/backfill/", order_pages.backfill_page, name="merchant-backfill"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
