@@ -22,7 +22,7 @@ from commissions.services.ledger import promoter_available_balance
 from .. import factories
 from .orders import event, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 D = Decimal
 _orders = itertools.count(1)
 
