@@ -15,6 +15,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.db import bulk_insert_rows, bulk_update_rows
 from products.models import Merchant, Product
 
 from ..models import (
@@ -82,7 +83,7 @@ def order_key(order: Order) -> tuple[datetime, int, str]:
     return (order.snapshot_occurred_at, order.snapshot_rank, order.snapshot_webhook_id)
 
 
-def derive_status(*, is_cancelled: bool, completed_at, items: list[OrderItem]) -> str:
+def derive_status(*, is_cancelled: bool, completed_at, items: list) -> str:
     """Cancelled is terminal; refunded when every line is refunded in full; then completed
     once any event said so; paid otherwise."""
     if is_cancelled:
@@ -92,6 +93,32 @@ def derive_status(*, is_cancelled: bool, completed_at, items: list[OrderItem]) -
     if completed_at is not None:
         return Order.Status.COMPLETED
     return Order.Status.PAID
+
+
+ORDER_STATE_FIELDS = [
+    "status",
+    "completed_at",
+    "amount",
+    "refunded_amount",
+    "snapshot_occurred_at",
+    "snapshot_rank",
+    "snapshot_webhook_id",
+]
+
+
+def _order_state(order: Order) -> tuple:
+    return tuple(getattr(order, name) for name in ORDER_STATE_FIELDS)
+
+
+def _total(order: Order, lines: list) -> None:
+    """Set the order's status and totals from its lines (OrderItem rows or snapshot Lines)."""
+    order.status = derive_status(
+        is_cancelled=order.status == Order.Status.CANCELLED,
+        completed_at=order.completed_at,
+        items=lines,
+    )
+    order.amount = sum((line.amount for line in lines), ZERO)
+    order.refunded_amount = sum((line.refunded_amount for line in lines), ZERO)
 
 
 class Batch:
@@ -167,17 +194,17 @@ def order_events_apply(events: list[OrderEvent]) -> None:
         groups[(event.merchant_id, event.order_id)].append(event)
     existing = _lock_orders(list(groups))
     merchants = {event.merchant_id: event.merchant for event in events}
-    for (merchant_id, _order_id), group in groups.items():
-        skus = {sku for event in group for sku in event.payload_skus()}
-        batch.load_products(merchant_id, skus)
-
+    skus: dict[int, set[str]] = defaultdict(set)
     new_orders_seen = []
     for (merchant_id, order_id), group in groups.items():
+        skus[merchant_id].update(sku for event in group for sku in event.payload_skus())
         if (merchant_id, order_id) not in existing:
             payload = group[0].payload
             new_orders_seen.append(
                 (merchant_id, payload.get("click_id") or "", payload.get("customer_id") or "")
             )
+    for merchant_id, merchant_skus in skus.items():
+        batch.load_products(merchant_id, merchant_skus)
     batch.attribution.load(new_orders_seen)
     items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
     for item in OrderItem.objects.filter(order__in=list(existing.values())):
@@ -185,6 +212,7 @@ def order_events_apply(events: list[OrderEvent]) -> None:
 
     # Phase 1: the orders themselves, in the order their events arrived.
     states: list[tuple[Order, bool, dict[str, Line] | None]] = []
+    before: dict[int, tuple] = {}
     for key, group in groups.items():
         merchant = merchants[key[0]]
         snapshots = sorted((Snapshot.of(e) for e in group), key=lambda s: s.key)
@@ -194,6 +222,8 @@ def order_events_apply(events: list[OrderEvent]) -> None:
         if is_new:
             order = _new_order(merchant, key[1], snapshots[0], batch)
             order.merchant = merchant
+        else:
+            before[order.pk] = _order_state(order)
         lines = None
         if is_new or latest.key > order_key(order):
             (
@@ -208,12 +238,15 @@ def order_events_apply(events: list[OrderEvent]) -> None:
         order.completed_at = max(completed) if completed else None
         if any(s.type == OrderEvent.Type.CANCELLED for s in snapshots):
             order.status = Order.Status.CANCELLED
+        if is_new:
+            # A new order's lines are all in its latest snapshot: total it before it is stored.
+            _total(order, list(lines.values()))
         states.append((order, is_new, lines))
 
     new_orders = [order for order, is_new, _lines in states if is_new]
-    Order.objects.bulk_create(new_orders)
+    bulk_insert_rows(Order, new_orders)
     # The orders have their keys now, so the bindings they make can be stored.
-    CustomerBinding.objects.bulk_create(batch.attribution.pending)
+    bulk_insert_rows(CustomerBinding, batch.attribution.pending)
 
     # Phase 2: the lines of every order whose snapshot moved forward.
     new_items: list[OrderItem] = []
@@ -251,40 +284,20 @@ def order_events_apply(events: list[OrderEvent]) -> None:
             if sku not in lines and (item.quantity, item.amount) != (0, ZERO):
                 item.quantity, item.amount, item.refunded_amount = 0, ZERO, ZERO
                 changed_items.append(item)
-    OrderItem.objects.bulk_create(new_items)
-    OrderItem.objects.bulk_update(changed_items, ["quantity", "amount", "refunded_amount"])
+    bulk_insert_rows(OrderItem, new_items)
+    bulk_update_rows(OrderItem, changed_items, ["quantity", "amount", "refunded_amount"])
 
     changed_orders = []
     now = timezone.now()
     for order, is_new, _lines in states:
-        items = list(items_by_order[order.pk].values())
-        order.status = derive_status(
-            is_cancelled=order.status == Order.Status.CANCELLED,
-            completed_at=order.completed_at,
-            items=items,
-        )
-        order.amount = sum((i.amount for i in items), ZERO)
-        order.refunded_amount = sum((i.refunded_amount for i in items), ZERO)
-        if not is_new:
+        if is_new:
+            continue
+        _total(order, list(items_by_order[order.pk].values()))
+        if _order_state(order) != before[order.pk]:
             order.updated_at = now
             changed_orders.append(order)
-    Order.objects.bulk_update(
-        changed_orders,
-        [
-            "status",
-            "completed_at",
-            "amount",
-            "refunded_amount",
-            "snapshot_occurred_at",
-            "snapshot_rank",
-            "snapshot_webhook_id",
-            "updated_at",
-        ],
-    )
-    if new_orders:
-        # bulk_create wrote amounts and status as they were before the lines were known.
-        Order.objects.bulk_update(new_orders, ["status", "amount", "refunded_amount"])
-    mark_changed(Order, [order.pk for order, _is_new, _lines in states])
+    bulk_update_rows(Order, changed_orders, [*ORDER_STATE_FIELDS, "updated_at"])
+    mark_changed(Order, [order.pk for order in new_orders + changed_orders])
 
     # Phase 3: the commissions of attributed orders.
     attributed = [order for order, _is_new, _lines in states if order.promoter_id is not None]
@@ -362,9 +375,9 @@ def commissions_recompute(
             elif tuple(getattr(commission, f) for f in COMMISSION_FIELDS) != before:
                 commission.updated_at = now
                 changed.append(commission)
-    Commission.objects.bulk_create(new)
-    Commission.objects.bulk_update(changed, [*COMMISSION_FIELDS, "updated_at"])
-    CommissionStatusChange.objects.bulk_create(changes)
+    bulk_insert_rows(Commission, new)
+    bulk_update_rows(Commission, changed, [*COMMISSION_FIELDS, "updated_at"])
+    bulk_insert_rows(CommissionStatusChange, changes)
     mark_changed(Commission, [c.pk for c in new + changed])
     ledger_sync(changed)
 

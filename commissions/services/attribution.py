@@ -40,11 +40,14 @@ class AttributionBook:
         if keys:
             for click in Click.objects.filter(pk__in=keys).select_related("link"):
                 self.clicks[click.pk] = click
-        customers = {(m, customer) for m, _click, customer in orders if customer}
+        customers: dict[int, set[str]] = defaultdict(set)
+        for merchant_id, _click_id, customer_id in orders:
+            if customer_id:
+                customers[merchant_id].add(customer_id)
         if customers:
             condition = Q()
-            for merchant_id, customer_id in customers:
-                condition |= Q(merchant_id=merchant_id, customer_id=customer_id)
+            for merchant_id, customer_ids in customers.items():
+                condition |= Q(merchant_id=merchant_id, customer_id__in=customer_ids)
             for binding in CustomerBinding.objects.filter(condition):
                 self.stored[(binding.merchant_id, binding.customer_id)].append(binding)
 
