@@ -38,9 +38,7 @@ def backfill_page(request):
             {"not_allowed": True},
             status=403,
         )
-    form = (
-        BackfillForm(request.POST, request.FILES) if request.method == "POST" else BackfillForm()
-    )
+    form = BackfillForm(request.POST, request.FILES) if request.method == "POST" else BackfillForm()
     lines = None
     if request.method == "POST" and form.is_valid():
         try:
