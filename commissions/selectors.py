@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -11,9 +12,59 @@ from django.utils import timezone
 
 from alliance.money import quantize
 from alliance.roles import Role, merchant_of, promoter_of, role_of
+from products.models import Merchant, Product
 
 from .models import Commission, Order, OrderEvent
 from .services.changes import committed_horizon
+
+# --- The webhook's lookups -----------------------------------------------------------------------
+
+# Seconds a web process trusts what it read of a merchant and its SKUs. Each delivery would
+# otherwise read both again; see webhook_merchant and known_skus for why staleness is harmless.
+WEBHOOK_CACHE_SECONDS = 30
+_merchants: dict[int, tuple[float, Merchant]] = {}
+_skus: dict[int, tuple[float, set[str]]] = {}
+
+
+def webhook_merchant(merchant_id: int, *, fresh: bool = False) -> Merchant | None:
+    """The merchant a delivery is addressed to, read at most every WEBHOOK_CACHE_SECONDS. A
+    stale row can only hold an older secret, which stays valid through its grace period; when a
+    signature does not verify, the caller asks again with `fresh=True`."""
+    now = time.monotonic()
+    cached = _merchants.get(merchant_id)
+    if not fresh and cached is not None and now - cached[0] < WEBHOOK_CACHE_SECONDS:
+        return cached[1]
+    merchant = Merchant.objects.filter(pk=merchant_id).first()
+    if merchant is None:
+        _merchants.pop(merchant_id, None)
+    else:
+        _merchants[merchant_id] = (now, merchant)
+    return merchant
+
+
+def known_skus(merchant_id: int, skus: set[str]) -> set[str]:
+    """Which of `skus` are the merchant's products. Only SKUs found are remembered, so a new
+    product is known at once; one deleted a moment ago may still pass, and its order line is
+    then applied without a product (the merchant's default rate)."""
+    now = time.monotonic()
+    cached = _skus.get(merchant_id)
+    if cached is None or now - cached[0] >= WEBHOOK_CACHE_SECONDS:
+        cached = (now, set())
+        _skus[merchant_id] = cached
+    known = cached[1]
+    missing = skus - known
+    if missing:
+        known.update(
+            Product.objects.filter(merchant_id=merchant_id, sku__in=missing).values_list(
+                "sku", flat=True
+            )
+        )
+    return skus & known
+
+
+def webhook_cache_forget() -> None:
+    _merchants.clear()
+    _skus.clear()
 
 
 def order_events_stale(*, older_than_seconds: int) -> QuerySet[OrderEvent]:

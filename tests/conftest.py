@@ -1,6 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from commissions.selectors import webhook_cache_forget
 from promoters import clicks
 from promoters.selectors import link_target_forget
 
@@ -15,6 +16,7 @@ def _fresh_caches():
 
     cache.clear()
     link_target_forget()
+    webhook_cache_forget()
     clicks.queue.background = False
     clicks.queue.items.clear()
     yield

@@ -14,9 +14,10 @@ from rest_framework import serializers
 
 from alliance.errors import AllianceError
 from alliance.money import MAX_AMOUNT
-from products.models import Merchant, Product
+from products.models import Merchant
 
 from ..models import OrderEvent
+from ..selectors import known_skus
 
 # The ties of one order's events at the same occurred_at: the later stage wins.
 TYPE_RANK = {
@@ -83,9 +84,7 @@ class OrderEventSchema(serializers.Serializer):
                 {"occurred_at": [_("An order event cannot happen before the order was paid.")]}
             )
         merchant: Merchant = self.context["merchant"]
-        known = set(
-            Product.objects.filter(merchant=merchant, sku__in=skus).values_list("sku", flat=True)
-        )
+        known = known_skus(merchant.pk, set(skus))
         unknown = {
             str(index): {"sku": [_("Unknown SKU for this merchant: %(sku)s.") % {"sku": sku}]}
             for index, sku in enumerate(skus)

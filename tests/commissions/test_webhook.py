@@ -2,6 +2,7 @@
 
 import json
 from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.test import TestCase
@@ -193,10 +194,12 @@ def test_rotation_keeps_the_old_secret_valid_during_the_grace_period(api, shop, 
 
     assert [r.status_code for r in (with_old, with_both, with_new)] == [202, 202, 202]
 
-    shop.webhook_previous_secret_expires_at = timezone.now() - timedelta(seconds=1)
-    shop.save()
-    after_grace = post(api, shop, paid_body(order_id="R-4"), secrets=[old], msg_id="m4")
-    assert_error(after_grace, 401, code="invalid_signature")
+    after_grace = shop.webhook_previous_secret_expires_at + timedelta(seconds=1)
+    with mock.patch("commissions.services.webhooks.timezone.now", return_value=after_grace):
+        old_after = post(api, shop, paid_body(order_id="R-4"), secrets=[old], msg_id="m4")
+        new_after = post(api, shop, paid_body(order_id="R-5"), secrets=[new], msg_id="m5")
+    assert_error(old_after, 401, code="invalid_signature")
+    assert new_after.status_code == 202
 
 
 def test_the_secret_is_created_by_the_owner_and_shown_once(shop):
@@ -229,3 +232,21 @@ def test_a_merchant_without_a_secret_gets_a_clear_401(api):
     response = api.post(url(merchant), body, content_type="application/json", **headers)
 
     assert_error(response, 401, code="no_secret")
+
+
+def test_a_secret_rotated_after_this_process_read_the_merchant_verifies_at_once(api, shop, product):
+    assert post(api, shop, paid_body(order_id="C-1"), msg_id="c1").status_code == 202
+    new = merchant_webhook_secret_rotate(merchant=shop, actor=shop.owner)
+
+    response = post(api, shop, paid_body(order_id="C-2"), secrets=[new], msg_id="c2")
+
+    assert response.status_code == 202, response.content
+
+
+def test_a_product_created_after_a_delivery_is_known_to_the_next(api, shop, product):
+    assert post(api, shop, paid_body(order_id="K-1"), msg_id="k1").status_code == 202
+    factories.ProductFactory(merchant=shop, sku="TEA-2")
+
+    response = post(api, shop, paid_body(sku="TEA-2", order_id="K-2"), msg_id="k2")
+
+    assert response.status_code == 202, response.content
