@@ -294,6 +294,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # Tasks run inside the request or command that enqueued them: their "succeeded" lines would
+    # only interleave with its own output. A worker (with a broker) still logs each task.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 if env_bool("SECURE_COOKIES", not DEBUG):
     SESSION_COOKIE_SECURE = True
