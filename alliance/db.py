@@ -87,3 +87,29 @@ def bulk_insert_rows(model, objs) -> None:
                 obj.pk = pk
                 obj._state.adding = False
                 obj._state.db = connection.alias
+
+
+def insert_ignoring_conflict(obj, conflict_fields: list[str]) -> bool:
+    """INSERT `obj` unless a row with the same `conflict_fields` exists: one statement, in
+    autocommit if no transaction is open (`ON CONFLICT ... DO NOTHING RETURNING`, on
+    PostgreSQL and SQLite 3.35+). Returns whether it was inserted, and then sets its key."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    meta = obj._meta
+    quote = connection.ops.quote_name
+    fields = [field for field in meta.concrete_fields if not field.db_returning]
+    values = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+    conflict = ", ".join(quote(meta.get_field(name).column) for name in conflict_fields)
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"ON CONFLICT ({conflict}) DO NOTHING RETURNING {quote(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    obj.pk = row[0]
+    obj._state.adding = False
+    obj._state.db = connection.alias
+    return True

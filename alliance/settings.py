@@ -255,6 +255,9 @@ ALLIANCE_WEBHOOK_MAX_BYTES = int(env("ALLIANCE_WEBHOOK_MAX_BYTES", str(256 * 102
 # Events one worker transaction applies. 500 events are about 1 MB of snapshots in memory and a
 # transaction of a second or so: long enough to amortise the commit, short enough to retry.
 ALLIANCE_ORDER_EVENT_BATCH = int(env("ALLIANCE_ORDER_EVENT_BATCH", "500"))
+# Milliseconds a worker's apply task waits before its first batch, so that a burst of
+# deliveries is applied in a few large batches rather than many small ones.
+ALLIANCE_ORDER_EVENT_LINGER_MS = int(env("ALLIANCE_ORDER_EVENT_LINGER_MS", "100"))
 # An event stored this many seconds ago and still not applied lost its publish (or its worker):
 # the sweeper enqueues the apply task again.
 ALLIANCE_ORDER_EVENT_SWEEP_SECONDS = int(env("ALLIANCE_ORDER_EVENT_SWEEP_SECONDS", "60"))

@@ -3,17 +3,33 @@
 import logging
 import time
 
+import redis
 from celery import shared_task
 from django.conf import settings
-from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 
 logger = logging.getLogger(__name__)
 
-# Set while an apply task is queued and has not started: the webhook then need not queue
-# another. The task clears it first thing, so an event stored after that wakes a new one.
+# Set (in Redis) while an apply task is queued and has not started: the webhook then need not
+# queue another. The task clears it first thing, so an event stored after that wakes a new one.
 WAKE_KEY = "commissions:apply-order-events:queued"
 WAKE_SECONDS = 30
+_flags = None
+
+
+def _wake_flags() -> redis.Redis:
+    """One Redis client per process (Django's cache builds one per call, a third of the wake's
+    cost on the webhook's path)."""
+    global _flags
+    if _flags is None:
+        _flags = redis.Redis.from_url(settings.REDIS_URL)
+    return _flags
+
+
+def _wake_key() -> str:
+    return f"{settings.CACHE_KEY_PREFIX}:{WAKE_KEY}"
+
+
 # A task hands over to a fresh one after this long, so other queued work gets a turn.
 APPLY_SECONDS = 60
 
@@ -35,7 +51,12 @@ def apply_order_events() -> int:
     """Apply pending inbox events in batches until none is left (or APPLY_SECONDS pass)."""
     from .services.apply import order_events_apply_pending
 
-    cache.delete(WAKE_KEY)
+    if settings.REDIS_URL:
+        _wake_flags().delete(_wake_key())
+    if not apply_order_events.request.is_eager:
+        # Let a burst of deliveries gather: one batch of many events costs far less per event
+        # than many batches of a few.
+        time.sleep(settings.ALLIANCE_ORDER_EVENT_LINGER_MS / 1000)
     deadline = time.monotonic() + APPLY_SECONDS
     applied = 0
     while True:
@@ -51,13 +72,14 @@ def apply_order_events() -> int:
 def apply_order_events_soon() -> None:
     """Wake the apply task unless one is already queued. A failed publish is logged, not
     raised: the event is stored, and the sweeper queues the task again."""
-    # The flag needs a cache the worker shares (Redis); with a per-process cache, always publish.
-    if settings.REDIS_URL and not cache.add(WAKE_KEY, 1, timeout=WAKE_SECONDS):
+    # The flag lives in Redis, which the worker shares; without REDIS_URL, always publish.
+    if settings.REDIS_URL and not _wake_flags().set(_wake_key(), 1, nx=True, ex=WAKE_SECONDS):
         return
     try:
         apply_order_events.delay()
     except Exception:
-        cache.delete(WAKE_KEY)
+        if settings.REDIS_URL:
+            _wake_flags().delete(_wake_key())
         logger.warning("Could not enqueue apply_order_events; the sweeper will", exc_info=True)
 
 

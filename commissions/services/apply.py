@@ -206,6 +206,8 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     for merchant_id, merchant_skus in skus.items():
         batch.load_products(merchant_id, merchant_skus)
     batch.attribution.load(new_orders_seen)
+    for order in existing.values():
+        order.merchant = merchants[order.merchant_id]
     items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
     for item in OrderItem.objects.filter(order__in=list(existing.values())):
         items_by_order[item.order_id][item.sku] = item
@@ -245,6 +247,7 @@ def order_events_apply(events: list[OrderEvent]) -> None:
 
     new_orders = [order for order, is_new, _lines in states if is_new]
     bulk_insert_rows(Order, new_orders)
+    batch.uplines.load(order.promoter_id for order in new_orders if order.promoter_id)
     # The orders have their keys now, so the bindings they make can be stored.
     bulk_insert_rows(CustomerBinding, batch.attribution.pending)
 

