@@ -35,14 +35,11 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -50,10 +47,17 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import (  # bench/common.py: run as a script, bench/ is on sys.path
+    HOST,
+    ROOT,
+    free_port,
+    recreate_database,
+    start_gunicorn,
+    stop_process,
+)
+
 RESULTS = ROOT / "bench" / "results"
 LUA_SCRIPT = ROOT / "bench" / "orders.lua"
-HOST = "127.0.0.1"
 GOAL_EVENTS_PER_SECOND = 1000
 WEBHOOK_PATH = "/api/v1/webhooks/merchants/{merchant_id}/order-events/"
 
@@ -178,19 +182,6 @@ def parse_args() -> argparse.Namespace:
 
 
 # --- database and catalog --------------------------------------------------------------------
-
-
-def recreate_database(pg_url: str, name: str) -> None:
-    import psycopg2
-
-    conn = psycopg2.connect(f"{pg_url.rstrip('/')}/postgres")
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        conn.close()
 
 
 @dataclass(frozen=True)
@@ -529,60 +520,6 @@ def write_requests(
 # --- processes -------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def baseline_answers(base: str) -> bool:
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(f"{base}/bench/baseline", timeout=5) as response:
-            return response.status == 302
-    except urllib.error.HTTPError as error:
-        return error.code == 302
-    except OSError:
-        return False
-
-
-def start_gunicorn(args, port: int, env: dict, log: Path) -> subprocess.Popen:
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "alliance.wsgi:application",
-        "--chdir",
-        str(ROOT),
-        "--bind",
-        f"{HOST}:{port}",
-        "--worker-class",
-        args.worker_class,
-        "--workers",
-        str(args.workers),
-        "--threads",
-        str(args.threads),
-        "--backlog",
-        "2048",
-        "--log-level",
-        "warning",
-        "--error-logfile",
-        str(log),
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}; see {log}")
-        if baseline_answers(f"http://{HOST}:{port}"):
-            return process
-        time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer within 30 s; see {log}")
-
-
 def start_worker(args, env: dict, log: Path) -> subprocess.Popen:
     """A Celery worker on the default queue; returns once it says it is ready."""
     command = [
@@ -618,18 +555,6 @@ def start_worker(args, env: dict, log: Path) -> subprocess.Popen:
         time.sleep(0.1)
     stop_process(process)
     raise RuntimeError(f"the Celery worker was not ready within 60 s; see {log}")
-
-
-def stop_process(process: subprocess.Popen | None) -> None:
-    """Stop a process started in its own session, with its children."""
-    if process is None or process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
 
 
 # --- CPU accounting --------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,10 +28,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import (  # bench/common.py: run as a script, bench/ is on sys.path
+    HOST,
+    ROOT,
+    NoRedirect,
+    free_port,
+    recreate_database,
+    start_gunicorn,
+    stop_process,
+)
+
 RESULTS = ROOT / "bench" / "results"
 LUA_SCRIPT = ROOT / "bench" / "redirect.lua"
-HOST = "127.0.0.1"
 GOAL_RATIO = 0.5
 UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148"
 
@@ -98,19 +105,6 @@ def parse_args() -> argparse.Namespace:
 
 
 # --- database and data -----------------------------------------------------------------------
-
-
-def recreate_database(pg_url: str, name: str) -> None:
-    import psycopg2
-
-    conn = psycopg2.connect(f"{pg_url.rstrip('/')}/postgres")
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        conn.close()
 
 
 def seed(links: int) -> dict:
@@ -201,17 +195,6 @@ def settled_click_count(timeout: float = 10.0) -> int:
 # --- gunicorn --------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
@@ -222,52 +205,6 @@ def fetch(url: str) -> tuple[int, dict]:
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers)
-
-
-def start_gunicorn(args, port: int, env: dict, log: Path) -> subprocess.Popen:
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "alliance.wsgi:application",
-        "--chdir",
-        str(ROOT),
-        "--bind",
-        f"{HOST}:{port}",
-        "--worker-class",
-        args.worker_class,
-        "--workers",
-        str(args.workers),
-        "--threads",
-        str(args.threads),
-        "--backlog",
-        "2048",
-        "--log-level",
-        "warning",
-        "--error-logfile",
-        str(log),
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}; see {log}")
-        try:
-            if fetch(f"http://{HOST}:{port}/bench/baseline")[0] == 302:
-                return process
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer within 30 s; see {log}")
-
-
-def stop_gunicorn(process: subprocess.Popen | None) -> None:
-    if process is None or process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
 
 
 # --- CPU accounting --------------------------------------------------------------------------
@@ -527,7 +464,7 @@ def main() -> int:
                 }
                 redirects.append(redirect)
         finally:
-            stop_gunicorn(process)
+            stop_process(process)
 
     for number, (baseline, redirect) in enumerate(zip(baselines, redirects, strict=True), start=1):
         prefix = f"round {number}: " if args.rounds > 1 else ""

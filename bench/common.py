@@ -1,0 +1,96 @@
+"""What the benchmarks share: a throwaway database, a free port, and a gunicorn serving the
+platform with bench.settings (whose /bench/baseline answers a constant 302)."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def recreate_database(pg_url: str, name: str) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(f"{pg_url.rstrip('/')}/postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        conn.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def baseline_answers(base: str) -> bool:
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(f"{base}/bench/baseline", timeout=5) as response:
+            return response.status == 302
+    except urllib.error.HTTPError as error:
+        return error.code == 302
+    except OSError:
+        return False
+
+
+def start_gunicorn(args, port: int, env: dict, log: Path) -> subprocess.Popen:
+    """gunicorn with `args.worker_class`, `args.workers` and `args.threads`, in a session of its
+    own (stop_process ends it with its workers), once it answers the baseline."""
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "alliance.wsgi:application",
+        "--chdir",
+        str(ROOT),
+        "--bind",
+        f"{HOST}:{port}",
+        "--worker-class",
+        args.worker_class,
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--backlog",
+        "2048",
+        "--log-level",
+        "warning",
+        "--error-logfile",
+        str(log),
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}; see {log}")
+        if baseline_answers(f"http://{HOST}:{port}"):
+            return process
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer within 30 s; see {log}")
+
+
+def stop_process(process: subprocess.Popen | None) -> None:
+    """Stop a process started in its own session, with its children."""
+    if process is None or process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
