@@ -2,6 +2,7 @@
 platform with bench.settings (whose /bench/baseline answers a constant 302)."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -94,3 +95,36 @@ def stop_process(process: subprocess.Popen | None) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=5)
+
+
+# --- CPU accounting --------------------------------------------------------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_ticks(database: str) -> dict[int, tuple[str, int, int, int]]:
+    """pid -> (command, parent pid, session id, user + system CPU ticks) of every process;
+    PostgreSQL backends serving another database than `database` are told apart as
+    "postgres:other"."""
+    result = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            raw = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        command = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2 :].split()
+        if command == "postgres":
+            try:
+                title = Path(entry.path, "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                title = ""
+            # A backend's title: "postgres: 15/main: <user> <database> <client> <state>".
+            match = re.match(r"postgres: [^:]+: \S+ (\S+) ", title)
+            if match and match.group(1) != database:
+                command = "postgres:other"
+        ticks = int(fields[11]) + int(fields[12])
+        result[int(entry.name)] = (command, int(fields[1]), int(fields[3]), ticks)
+    return result

@@ -48,9 +48,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from common import (  # bench/common.py: run as a script, bench/ is on sys.path
+    CLOCK_TICKS,
     HOST,
     ROOT,
     free_port,
+    process_ticks,
     recreate_database,
     start_gunicorn,
     stop_process,
@@ -558,36 +560,6 @@ def start_worker(args, env: dict, log: Path) -> subprocess.Popen:
 
 
 # --- CPU accounting --------------------------------------------------------------------------
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def process_ticks(database: str) -> dict[int, tuple[str, int, int, int]]:
-    """pid -> (command, parent pid, session id, user + system CPU ticks) of every process;
-    PostgreSQL backends serving another database than `database` are told apart as
-    "postgres:other"."""
-    result = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            raw = Path(entry.path, "stat").read_text()
-        except OSError:
-            continue
-        command = raw[raw.index("(") + 1 : raw.rindex(")")]
-        fields = raw[raw.rindex(")") + 2 :].split()
-        if command == "postgres":
-            try:
-                title = Path(entry.path, "cmdline").read_bytes().decode(errors="replace")
-            except OSError:
-                title = ""
-            # A backend's title: "postgres: 15/main: <user> <database> <client> <state>".
-            match = re.match(r"postgres: [^:]+: \S+ (\S+) ", title)
-            if match and match.group(1) != database:
-                command = "postgres:other"
-        ticks = int(fields[11]) + int(fields[12])
-        result[int(entry.name)] = (command, int(fields[1]), int(fields[3]), ticks)
-    return result
 
 
 class CpuMeter:

@@ -29,10 +29,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from common import (  # bench/common.py: run as a script, bench/ is on sys.path
+    CLOCK_TICKS,
     HOST,
     ROOT,
     NoRedirect,
     free_port,
+    process_ticks,
     recreate_database,
     start_gunicorn,
     stop_process,
@@ -209,34 +211,6 @@ def fetch(url: str) -> tuple[int, dict]:
 
 # --- CPU accounting --------------------------------------------------------------------------
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def process_ticks(database: str) -> dict[int, tuple[str, int, int]]:
-    """pid -> (command, parent pid, user + system CPU ticks) for every process; PostgreSQL
-    backends serving another database than `database` are told apart as "postgres:other"."""
-    result = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            raw = Path(entry.path, "stat").read_text()
-        except OSError:
-            continue
-        command = raw[raw.index("(") + 1 : raw.rindex(")")]
-        fields = raw[raw.rindex(")") + 2 :].split()
-        if command == "postgres":
-            try:
-                title = Path(entry.path, "cmdline").read_bytes().decode(errors="replace")
-            except OSError:
-                title = ""
-            # A backend's title: "postgres: 15/main: <user> <database> <client> <state>".
-            match = re.match(r"postgres: [^:]+: \S+ (\S+) ", title)
-            if match and match.group(1) != database:
-                command = "postgres:other"
-        result[int(entry.name)] = (command, int(fields[1]), int(fields[11]) + int(fields[12]))
-    return result
-
 
 def cpu_snapshot(database: str) -> dict:
     values = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
@@ -256,9 +230,9 @@ def cpu_usage(before: dict, after: dict, gunicorn_pid: int) -> dict:
     PostgreSQL (the bench database's backends and the server's own processes), Redis, and
     everything else on the machine."""
     used = dict.fromkeys(("gunicorn", "wrk", "postgres", "redis"), 0)
-    for pid, (command, parent, ticks) in after["processes"].items():
+    for pid, (command, parent, _session, ticks) in after["processes"].items():
         previous = before["processes"].get(pid)
-        delta = ticks - previous[2] if previous and previous[0] == command else ticks
+        delta = ticks - previous[3] if previous and previous[0] == command else ticks
         if gunicorn_pid in (pid, parent):
             used["gunicorn"] += delta
         elif command == "postgres":
