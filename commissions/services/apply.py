@@ -245,7 +245,12 @@ def order_events_apply(events: list[OrderEvent]) -> None:
             _total(order, list(lines.values()))
         states.append((order, is_new, lines))
 
-    new_orders = [order for order, is_new, _lines in states if is_new]
+    # Inserted in key order: two workers inserting overlapping new orders then wait on each
+    # other's unique keys in the same order, never in a cycle.
+    new_orders = sorted(
+        (order for order, is_new, _lines in states if is_new),
+        key=lambda order: (order.merchant_id, order.order_id),
+    )
     bulk_insert_rows(Order, new_orders)
     batch.uplines.load(order.promoter_id for order in new_orders if order.promoter_id)
     # The orders have their keys now, so the bindings they make can be stored.
