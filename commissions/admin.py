@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 
+from alliance.errors import AllianceError
+
 from .models import (
     Commission,
     CommissionStatusChange,
@@ -12,6 +14,7 @@ from .models import (
     OrderEvent,
     OrderItem,
 )
+from .services.apply import order_events_retry
 from .services.commissions import commission_void
 
 
@@ -32,6 +35,12 @@ class OrderEventAdmin(ReadOnlyAdmin):
     list_filter = ["status", "type", "source"]
     search_fields = ["order_id", "webhook_id"]
     list_select_related = ["merchant"]
+    actions = ["retry_failed"]
+
+    @admin.action(description="Apply the selected failed events again")
+    def retry_failed(self, request, queryset):
+        count = order_events_retry(event_ids=queryset.values_list("pk", flat=True))
+        messages.success(request, f"{count} failed events sent back to the inbox.")
 
 
 class OrderItemInline(admin.TabularInline):
@@ -87,7 +96,13 @@ class CommissionAdmin(ReadOnlyAdmin):
     def void_for_fraud(self, request, queryset):
         voided = 0
         for commission in queryset.exclude(status=Commission.Status.VOID):
-            commission_void(commission=commission, note="Voided in the admin", actor=request.user)
+            try:
+                commission_void(
+                    commission=commission, note="Voided in the admin", actor=request.user
+                )
+            except AllianceError as exc:
+                messages.error(request, f"Commission {commission.pk}: {exc.message}")
+                continue
             voided += 1
         messages.success(request, f"{voided} commissions voided.")
 

@@ -231,6 +231,7 @@ class Commission(models.Model):
     platform_fee_rate = rate_field()
     upline1_rate = rate_field(default=0)
     upline2_rate = rate_field(default=0)
+    hold_days = models.PositiveSmallIntegerField(default=0)
     base_amount = amount_field()
     commission = amount_field()
     platform_fee = amount_field()
@@ -301,7 +302,15 @@ COMMISSION_TRANSITIONS: dict[str, set[str]] = {
         Commission.Status.VOID,
     },
     Commission.Status.PAID: {Commission.Status.REVERSED, Commission.Status.VOID},
-    Commission.Status.REVERSED: set(),
+    # Reversed follows the order: a later snapshot that takes a refund back (or lists a
+    # dropped line again) makes the line earn again, so any order of events ends the same.
+    Commission.Status.REVERSED: {
+        Commission.Status.PENDING,
+        Commission.Status.CONFIRMED,
+        Commission.Status.SETTLED,
+        Commission.Status.PAID,
+        Commission.Status.VOID,
+    },
     Commission.Status.VOID: set(),
 }
 

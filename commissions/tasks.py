@@ -70,17 +70,20 @@ def apply_order_events() -> int:
 
 
 def apply_order_events_soon() -> None:
-    """Wake the apply task unless one is already queued. A failed publish is logged, not
-    raised: the event is stored, and the sweeper queues the task again."""
-    # The flag lives in Redis, which the worker shares; without REDIS_URL, always publish.
-    if settings.REDIS_URL and not _wake_flags().set(_wake_key(), 1, nx=True, ex=WAKE_SECONDS):
-        return
+    """Wake the apply task unless one is already queued. A failure of Redis or the broker is
+    logged, not raised: the event is stored, and the sweeper queues the task again."""
     try:
+        # The flag lives in Redis, which the worker shares; without REDIS_URL, always publish.
+        if settings.REDIS_URL and not _wake_flags().set(_wake_key(), 1, nx=True, ex=WAKE_SECONDS):
+            return
         apply_order_events.delay()
     except Exception:
-        if settings.REDIS_URL:
-            _wake_flags().delete(_wake_key())
         logger.warning("Could not enqueue apply_order_events; the sweeper will", exc_info=True)
+        try:
+            if settings.REDIS_URL:
+                _wake_flags().delete(_wake_key())
+        except Exception:
+            logger.warning("Could not clear the wake flag; it expires by itself", exc_info=True)
 
 
 @shared_task(acks_late=True, soft_time_limit=50, time_limit=60)

@@ -1,7 +1,9 @@
 """On PostgreSQL the database itself keeps the books: a deferred constraint trigger refuses to
 commit a ledger transaction whose entries do not sum to zero, and triggers refuse any UPDATE or
-DELETE of entries and transactions (mistakes are corrected by new postings). In the manner of
-django-hordak. SQLite, the embedded default, relies on the checks in the service."""
+DELETE of entries, transactions and accounts (mistakes are corrected by new postings). In the
+manner of django-hordak. TRUNCATE, a table-level privilege that row triggers do not see, is left
+to the database role: the platform's role needs none on these tables (docs/operations.md).
+SQLite, the embedded default, relies on the checks in the service."""
 
 from django.db import migrations
 
@@ -39,9 +41,15 @@ CREATE TRIGGER commissions_ledgerentry_append_only
 CREATE TRIGGER commissions_ledgertransaction_append_only
     BEFORE UPDATE OR DELETE ON commissions_ledgertransaction
     FOR EACH ROW EXECUTE FUNCTION commissions_ledger_append_only();
+
+-- An account's key and owner never change: moving them would move a balance.
+CREATE TRIGGER commissions_ledgeraccount_append_only
+    BEFORE UPDATE OR DELETE ON commissions_ledgeraccount
+    FOR EACH ROW EXECUTE FUNCTION commissions_ledger_append_only();
 """
 
 UNDO = """
+DROP TRIGGER IF EXISTS commissions_ledgeraccount_append_only ON commissions_ledgeraccount;
 DROP TRIGGER IF EXISTS commissions_ledgertransaction_append_only ON commissions_ledgertransaction;
 DROP TRIGGER IF EXISTS commissions_ledgerentry_append_only ON commissions_ledgerentry;
 DROP TRIGGER IF EXISTS commissions_ledger_balanced ON commissions_ledgerentry;

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -35,6 +36,8 @@ from .rates import RateBook, UplineBook
 logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+# Not the event's fault: the batch rolls back whole and the task is retried or redelivered.
+NOT_POISON = (*TRANSIENT_ERRORS, SoftTimeLimitExceeded)
 ZERO = Decimal("0.00")
 
 
@@ -77,6 +80,9 @@ class Snapshot:
                 for item in payload["items"]
             },
         )
+
+
+NO_LINE = Line(0, ZERO, ZERO)
 
 
 def order_key(order: Order) -> tuple[datetime, int, str]:
@@ -213,7 +219,7 @@ def order_events_apply(events: list[OrderEvent]) -> None:
         items_by_order[item.order_id][item.sku] = item
 
     # Phase 1: the orders themselves, in the order their events arrived.
-    states: list[tuple[Order, bool, dict[str, Line] | None]] = []
+    states: list[tuple[Order, bool, dict[str, Line] | None, set[str]]] = []
     before: dict[int, tuple] = {}
     for key, group in groups.items():
         merchant = merchants[key[0]]
@@ -243,12 +249,16 @@ def order_events_apply(events: list[OrderEvent]) -> None:
         if is_new:
             # A new order's lines are all in its latest snapshot: total it before it is stored.
             _total(order, list(lines.values()))
-        states.append((order, is_new, lines))
+        # Every SKU any event listed is a line of the order, with quantity and amount 0 where
+        # the latest snapshot does not list it: so a stale event still adds the lines it knew
+        # of, and the set of lines does not depend on the order of arrival.
+        seen = {sku for snapshot in snapshots for sku in snapshot.lines}
+        states.append((order, is_new, lines, seen))
 
     # Inserted in key order: two workers inserting overlapping new orders then wait on each
     # other's unique keys in the same order, never in a cycle.
     new_orders = sorted(
-        (order for order, is_new, _lines in states if is_new),
+        (order for order, is_new, _lines, _seen in states if is_new),
         key=lambda order: (order.merchant_id, order.order_id),
     )
     bulk_insert_rows(Order, new_orders)
@@ -256,14 +266,17 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     # The orders have their keys now, so the bindings they make can be stored.
     bulk_insert_rows(CustomerBinding, batch.attribution.pending)
 
-    # Phase 2: the lines of every order whose snapshot moved forward.
+    # Phase 2: the lines. An order whose snapshot moved forward takes its lines from it; any
+    # order gets a zero line for a SKU an event listed that it does not have yet.
     new_items: list[OrderItem] = []
     changed_items: list[OrderItem] = []
-    for order, _is_new, lines in states:
-        if lines is None:
-            continue
+    for order, _is_new, lines, seen in states:
         current = items_by_order[order.pk]
-        for sku, line in lines.items():
+        if lines is not None:
+            targets = {sku: lines.get(sku, NO_LINE) for sku in seen | lines.keys() | current.keys()}
+        else:
+            targets = {sku: NO_LINE for sku in seen if sku not in current}
+        for sku, line in targets.items():
             item = current.get(sku)
             if item is None:
                 item = OrderItem(
@@ -287,17 +300,12 @@ def order_events_apply(events: list[OrderEvent]) -> None:
                     line.refunded_amount,
                 )
                 changed_items.append(item)
-        # A line the newest snapshot no longer lists is gone from the order.
-        for sku, item in current.items():
-            if sku not in lines and (item.quantity, item.amount) != (0, ZERO):
-                item.quantity, item.amount, item.refunded_amount = 0, ZERO, ZERO
-                changed_items.append(item)
     bulk_insert_rows(OrderItem, new_items)
     bulk_update_rows(OrderItem, changed_items, ["quantity", "amount", "refunded_amount"])
 
     changed_orders = []
     now = timezone.now()
-    for order, is_new, _lines in states:
+    for order, is_new, _lines, _seen in states:
         if is_new:
             continue
         _total(order, list(items_by_order[order.pk].values()))
@@ -308,7 +316,7 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     mark_changed(Order, [order.pk for order in new_orders + changed_orders])
 
     # Phase 3: the commissions of attributed orders.
-    attributed = [order for order, _is_new, _lines in states if order.promoter_id is not None]
+    attributed = [order for order, *_rest in states if order.promoter_id is not None]
     commissions_recompute(attributed, items_by_order, batch)
 
 
@@ -342,7 +350,6 @@ def commissions_recompute(
     changes: list[CommissionStatusChange] = []
     now = timezone.now()
     for order in orders:
-        merchant = order.merchant
         for item in items_by_order[order.pk].values():
             commission = current.get(item.pk)
             is_new = commission is None
@@ -369,7 +376,7 @@ def commissions_recompute(
             commission.upline1_amount = target.upline1_amount
             commission.upline2_amount = target.upline2_amount
             commission.promoter_amount = target.promoter_amount
-            commission.available_at = available_at(order.completed_at, merchant.hold_days)
+            commission.available_at = available_at(order.completed_at, commission.hold_days)
             status, reason = target_status(
                 order_status=order.status,
                 base=target.base,
@@ -413,6 +420,7 @@ def _commission_new(order: Order, item: OrderItem, batch: Batch) -> Commission:
         upline1_rate=upline_rates[0] if len(uplines) > 0 else ZERO,
         upline2_id=uplines[1] if len(uplines) > 1 else None,
         upline2_rate=upline_rates[1] if len(uplines) > 1 else ZERO,
+        hold_days=merchant.hold_days,
         paid_at=order.paid_at,
         status="",
     )
@@ -439,14 +447,33 @@ def _mark(events: list[OrderEvent], status: str, error: str = "") -> None:
     )
 
 
+def _apply_alone(event_id: int) -> None:
+    """Apply one event in a transaction of its own, commit included."""
+    with transaction.atomic():
+        events = _take(1, ids=[event_id])
+        if events:
+            order_events_apply(events)
+            _mark(events, OrderEvent.Status.APPLIED)
+
+
+def _fail(event_id: int, exc: Exception) -> None:
+    logger.error("Order event %s could not be applied", event_id, exc_info=exc)
+    OrderEvent.objects.filter(pk=event_id, status=OrderEvent.Status.PENDING).update(
+        status=OrderEvent.Status.FAILED,
+        applied_at=timezone.now(),
+        error=f"{type(exc).__name__}: {exc}"[:2000],
+    )
+
+
 def order_events_apply_pending(*, batch_size: int) -> int:
     """Apply up to `batch_size` pending events in one transaction; return how many were taken.
 
     Each event is marked applied in the transaction that applies it, so a worker that dies
     mid-batch leaves the whole batch pending, to be applied once by the next. If the batch
-    fails for a reason other than the database being unreachable, its events are applied one
-    by one, and an event that still fails is marked failed with the error instead of blocking
-    the queue."""
+    fails for a reason other than the database being unreachable or the task running out of
+    time, its events are applied one by one, each in its own transaction, commit included; an
+    event that still fails is marked failed with the error instead of blocking the queue (an
+    admin can send it back: order_events_retry)."""
     taken: list[int] = []
     try:
         with transaction.atomic():
@@ -456,30 +483,37 @@ def order_events_apply_pending(*, batch_size: int) -> int:
                 order_events_apply(events)
                 _mark(events, OrderEvent.Status.APPLIED)
         return len(taken)
-    except TRANSIENT_ERRORS:
+    except NOT_POISON:
         raise
     except Exception:
         if not taken:
             raise
         logger.warning("A batch of %d order events failed; applying them one by one", len(taken))
     for event_id in taken:
-        with transaction.atomic():
-            events = _take(1, ids=[event_id])
-            if not events:
-                continue
+        try:
+            _apply_alone(event_id)
+        except NOT_POISON:
+            raise
+        except IntegrityError:
+            # Most likely another worker created the same order a moment ago: it is there now.
             try:
-                with transaction.atomic():
-                    order_events_apply(events)
-            except TRANSIENT_ERRORS:
+                _apply_alone(event_id)
+            except NOT_POISON:
                 raise
-            except IntegrityError as exc:
-                # Another worker created the same order a moment ago; it is there now.
-                logger.info("Order event %s raced another worker (%s); retrying", event_id, exc)
-                with transaction.atomic():
-                    order_events_apply(events)
             except Exception as exc:
-                logger.exception("Order event %s could not be applied", event_id)
-                _mark(events, OrderEvent.Status.FAILED, f"{type(exc).__name__}: {exc}"[:2000])
-                continue
-            _mark(events, OrderEvent.Status.APPLIED)
+                _fail(event_id, exc)
+        except Exception as exc:
+            _fail(event_id, exc)
     return len(taken)
+
+
+def order_events_retry(*, event_ids) -> int:
+    """Send failed events back to the inbox (after the cause is fixed); returns how many."""
+    count = OrderEvent.objects.filter(
+        pk__in=list(event_ids), status=OrderEvent.Status.FAILED
+    ).update(status=OrderEvent.Status.PENDING, error="", applied_at=None)
+    if count:
+        from ..tasks import apply_order_events_soon  # the tasks module imports the services
+
+        transaction.on_commit(apply_order_events_soon)
+    return count

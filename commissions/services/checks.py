@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 
 from alliance.money import quantize
@@ -32,7 +33,20 @@ class LedgerReport:
 def ledger_check(*, limit: int = 50) -> LedgerReport:
     """Every transaction sums to zero; all balances together sum to zero; every settled
     commission has exactly one settlement posting and the ledger holds exactly its target
-    (its split while settled, nothing once reversed or void); an unsettled one has none."""
+    (its split while settled, nothing once reversed or void); an unsettled one has none.
+
+    Read as of one moment: in a REPEATABLE READ transaction on PostgreSQL, so a posting
+    committed midway cannot look like a break (inside a caller's transaction, in that one)."""
+    if connection.in_atomic_block:
+        return _ledger_check(limit)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return _ledger_check(limit)
+
+
+def _ledger_check(limit: int) -> LedgerReport:
     report = LedgerReport(
         transactions=LedgerTransaction.objects.count(), entries=LedgerEntry.objects.count()
     )

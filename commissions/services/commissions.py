@@ -197,6 +197,8 @@ def _save(commissions: list[Commission], changes: list[CommissionStatusChange]) 
         commission.save()
     CommissionStatusChange.objects.bulk_create(changes)
     mark_changed(Commission, [c.pk for c in commissions])
+    # The order feed shows the estimated and settled totals, which just changed.
+    mark_changed(Order, {c.order_id for c in commissions})
 
 
 @transaction.atomic

@@ -5,11 +5,15 @@ The webhook and the JSON Lines backfill share this path; neither applies anythin
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from alliance.db import insert_ignoring_conflict
@@ -20,6 +24,7 @@ from products.models import Merchant
 from ..models import OrderEvent
 from ..selectors import known_skus
 
+MAX_WEBHOOK_ID = 128  # OrderEvent.webhook_id
 # The ties of one order's events at the same occurred_at: the later stage wins.
 TYPE_RANK = {
     OrderEvent.Type.PAID: 0,
@@ -27,6 +32,31 @@ TYPE_RANK = {
     OrderEvent.Type.REFUNDED: 2,
     OrderEvent.Type.CANCELLED: 3,
 }
+
+
+# Events may be stamped a little ahead of the platform's clock, never far.
+CLOCK_SKEW = timedelta(hours=1)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class MomentField(serializers.DateTimeField):
+    """An ISO 8601 moment with its offset (`...+08:00` or `...Z`): a time without one would be
+    read in the platform's zone and could move an order by hours."""
+
+    default_error_messages = {
+        "naive": gettext_lazy("Give the time with its UTC offset, e.g. 2026-11-23T10:15:00+08:00."),
+        "range": gettext_lazy("Out of range: from 2000-01-01 to shortly after now."),
+    }
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            parsed = parse_datetime(value.strip())
+            if parsed is not None and parsed.tzinfo is None:
+                self.fail("naive")
+        moment = super().to_internal_value(value)
+        if not EARLIEST <= moment <= timezone.now() + CLOCK_SKEW:
+            self.fail("range")
+        return moment
 
 
 class OrderItemSchema(serializers.Serializer):
@@ -56,9 +86,9 @@ class OrderEventSchema(serializers.Serializer):
 
     type = serializers.ChoiceField(choices=OrderEvent.Type.choices)
     order_id = serializers.CharField(max_length=64)
-    occurred_at = serializers.DateTimeField()
-    paid_at = serializers.DateTimeField()
-    completed_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    occurred_at = MomentField()
+    paid_at = MomentField()
+    completed_at = MomentField(required=False, allow_null=True, default=None)
     click_id = serializers.CharField(
         max_length=64, required=False, allow_null=True, allow_blank=True, default=""
     )
@@ -83,6 +113,22 @@ class OrderEventSchema(serializers.Serializer):
         if attrs["paid_at"] > attrs["occurred_at"]:
             raise serializers.ValidationError(
                 {"occurred_at": [_("An order event cannot happen before the order was paid.")]}
+            )
+        completed_at = attrs["completed_at"]
+        if (
+            completed_at is not None
+            and not attrs["paid_at"] <= completed_at <= attrs["occurred_at"]
+        ):
+            raise serializers.ValidationError(
+                {"completed_at": [_("An order completes after it is paid, by the event's time.")]}
+            )
+        if sum(item["amount"] for item in attrs["items"]) > MAX_AMOUNT:
+            raise serializers.ValidationError(
+                {
+                    "items": [
+                        _("The order's lines add up to more than %(max)s.") % {"max": MAX_AMOUNT}
+                    ]
+                }
             )
         merchant: Merchant = self.context["merchant"]
         known = known_skus(merchant.pk, set(skus))
@@ -177,7 +223,7 @@ def backfill_event_id(raw_line: str, data: dict) -> str:
     content, so uploading the same file twice stores each event once."""
     given = data.get("webhook_id")
     if isinstance(given, str) and given.strip():
-        return given.strip()[:128]
+        return given.strip()
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return "backfill_" + hashlib.sha256(canonical.encode()).hexdigest()[:40]
 
@@ -207,6 +253,17 @@ def order_events_backfill(*, merchant: Merchant, content: bytes) -> list[Backfil
             results.append(BackfillLine(number, "error", code=exc.code, message=exc.message))
             continue
         webhook_id = backfill_event_id(raw, data)
+        if len(webhook_id) > MAX_WEBHOOK_ID:
+            results.append(
+                BackfillLine(
+                    number,
+                    "error",
+                    code="bad_id",
+                    message=_("The webhook_id is longer than %(n)d characters.")
+                    % {"n": MAX_WEBHOOK_ID},
+                )
+            )
+            continue
         schema = event_validate(merchant=merchant, data=data)
         if schema.errors:
             results.append(

@@ -46,7 +46,7 @@ def accounts_get(keys: Iterable[tuple[str, int | None, int | None]]) -> dict[str
     found = {a.key: a for a in LedgerAccount.objects.filter(key__in=wanted)}
     missing = [
         LedgerAccount(key=key, kind=kind, merchant_id=merchant_id, promoter_id=promoter_id)
-        for key, (kind, merchant_id, promoter_id) in wanted.items()
+        for key, (kind, merchant_id, promoter_id) in sorted(wanted.items())
         if key not in found
     ]
     if missing:

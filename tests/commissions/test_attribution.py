@@ -62,7 +62,7 @@ def test_a_malformed_click_id_is_just_unattributed(shop, product):
 
 
 def test_an_attributed_order_binds_its_customer_for_later_orders(shop, link):
-    first_paid = timezone.now() - timedelta(days=10)
+    first_paid = timezone.now() - timedelta(days=40)
     click = factories.ClickFactory(link=link, created_at=first_paid - timedelta(hours=1))
     store(shop, paid("B-1", first_paid, click_id=click.pk, customer_id="loyal"))
 
