@@ -5,15 +5,21 @@ from alliance.api.filters import IdFilter, MomentFilter
 from ..models import Commission, Order, OrderEvent
 
 
-class OrderFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=Order.Status.choices)
-    attribution = django_filters.ChoiceFilter(choices=Order.Attribution.choices)
+class SaleFilter(django_filters.FilterSet):
+    """What orders and commissions are both filtered by: when they were paid and who brought
+    them through which link and channel."""
+
     paid_after = MomentFilter(field_name="paid_at", lookup_expr="gte")
     paid_before = MomentFilter(field_name="paid_at", lookup_expr="lt")
     link = IdFilter(field_name="link_id")
     channel = IdFilter(field_name="channel_id")
     promoter = IdFilter(field_name="promoter_id")
     merchant = IdFilter(field_name="merchant_id")
+
+
+class OrderFilter(SaleFilter):
+    status = django_filters.ChoiceFilter(choices=Order.Status.choices)
+    attribution = django_filters.ChoiceFilter(choices=Order.Attribution.choices)
     product = IdFilter(field_name="items__product_id", distinct=True)
 
     class Meta:
@@ -21,16 +27,10 @@ class OrderFilter(django_filters.FilterSet):
         fields = []
 
 
-class CommissionFilter(django_filters.FilterSet):
+class CommissionFilter(SaleFilter):
     status = django_filters.ChoiceFilter(choices=Commission.Status.choices)
     invalid_reason = django_filters.ChoiceFilter(choices=Commission.InvalidReason.choices)
-    paid_after = MomentFilter(field_name="paid_at", lookup_expr="gte")
-    paid_before = MomentFilter(field_name="paid_at", lookup_expr="lt")
-    link = IdFilter(field_name="link_id")
-    channel = IdFilter(field_name="channel_id")
     product = IdFilter(field_name="product_id")
-    promoter = IdFilter(field_name="promoter_id")
-    merchant = IdFilter(field_name="merchant_id")
     order = IdFilter(field_name="order_id")
 
     class Meta:
