@@ -280,6 +280,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commissions.tasks.sweep_order_events",
         "schedule": 30.0,
     },
+    "settle-due-commissions": {
+        "task": "commissions.tasks.settle_due_commissions",
+        "schedule": float(env("ALLIANCE_SETTLEMENT_SECONDS", "600")),
+    },
     "check-ledger": {
         "task": "commissions.tasks.check_ledger",
         "schedule": float(env("ALLIANCE_LEDGER_CHECK_SECONDS", "3600")),

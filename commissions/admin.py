@@ -13,6 +13,7 @@ from .models import (
     Order,
     OrderEvent,
     OrderItem,
+    SettlementRun,
 )
 from .services.apply import order_events_retry
 from .services.commissions import commission_void
@@ -120,6 +121,21 @@ class LedgerTransactionAdmin(ReadOnlyAdmin):
     list_filter = ["kind"]
     search_fields = ["idempotency_key"]
     inlines = [LedgerEntryInline]
+
+
+@admin.register(SettlementRun)
+class SettlementRunAdmin(ReadOnlyAdmin):
+    list_display = [
+        "id",
+        "status",
+        "cutoff",
+        "started_at",
+        "finished_at",
+        "settled_count",
+        "commission_total",
+        "platform_fee_total",
+    ]
+    list_filter = ["status"]
 
 
 @admin.register(LedgerAccount)

@@ -397,3 +397,35 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.amount}"
+
+
+class SettlementRun(models.Model):
+    """One pass of settlement: every commission confirmed and due by `cutoff` credited to the
+    balances, in batches. Counts and totals grow as its batches commit, so a run can be watched
+    while it works."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    cutoff = models.DateTimeField(help_text=_("Commissions due by this moment are settled."))
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    settled_count = models.PositiveIntegerField(default=0)
+    batches = models.PositiveIntegerField(default=0)
+    commission_total = amount_field(default=0)
+    platform_fee_total = amount_field(default=0)
+    # {"<merchant id>": {"count": 3, "commission": "59.40", "platform_fee": "5.94"}}
+    per_merchant = models.JSONField(default=dict, blank=True)
+    triggered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"settlement run {self.pk} ({self.status})"

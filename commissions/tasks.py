@@ -109,3 +109,20 @@ def check_ledger() -> bool:
     for problem in report.problems:
         logger.error("LEDGER CHECK FAILED: %s", problem)
     return report.is_clean
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_backoff_max=120,
+    max_retries=5,
+    soft_time_limit=3300,
+    time_limit=3500,
+)
+def settle_due_commissions() -> int:
+    """Settle every commission that is confirmed and past its available_at. Safe to run twice
+    or concurrently: each batch skips the commissions another run holds."""
+    from .services.settlement import settlement_run
+
+    return settlement_run().settled_count
