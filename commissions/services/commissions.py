@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.db import bulk_insert_rows, bulk_update_rows
 from alliance.errors import AllianceError, InvalidTransition
 
 from ..models import (
@@ -192,10 +193,14 @@ def _account_owner(key: str) -> tuple[str, int | None, int | None]:
     return kind, None, owner_id
 
 
-def _save(commissions: list[Commission], changes: list[CommissionStatusChange]) -> None:
+def _save(
+    commissions: list[Commission], changes: list[CommissionStatusChange], fields: list[str]
+) -> None:
+    now = timezone.now()
     for commission in commissions:
-        commission.save()
-    CommissionStatusChange.objects.bulk_create(changes)
+        commission.updated_at = now
+    bulk_update_rows(Commission, commissions, [*fields, "updated_at"])
+    bulk_insert_rows(CommissionStatusChange, changes)
     mark_changed(Commission, [c.pk for c in commissions])
     # The order feed shows the estimated and settled totals, which just changed.
     mark_changed(Order, {c.order_id for c in commissions})
@@ -215,12 +220,19 @@ def commission_settle(*, commission_id: int, now: datetime | None = None) -> boo
         or commission.available_at > now
     ):
         return False
-    changes: list[CommissionStatusChange] = []
-    status_move(commission, Status.SETTLED, "", changes)
-    commission.settled_at = now
-    _save([commission], changes)
-    ledger_sync([commission])
+    commissions_settle([commission], moment=now)
     return True
+
+
+def commissions_settle(commissions: list[Commission], *, moment: datetime) -> None:
+    """Move commissions, locked by the caller and due at `moment`, to settled and post their
+    splits: the one write path of settlement, for one commission or a batch."""
+    changes: list[CommissionStatusChange] = []
+    for commission in commissions:
+        status_move(commission, Status.SETTLED, "", changes)
+        commission.settled_at = moment
+    _save(commissions, changes, ["status", "invalid_reason", "settled_at"])
+    ledger_sync(commissions)
 
 
 @transaction.atomic
@@ -237,7 +249,7 @@ def commission_void(*, commission: Commission, note: str, actor) -> Commission:
     status_move(commission, Status.VOID, Reason.FRAUD, changes)
     commission.void_note = note
     commission.voided_by = actor
-    _save([commission], changes)
+    _save([commission], changes, ["status", "invalid_reason", "void_note", "voided_by"])
     ledger_sync([commission])
     return commission
 

@@ -10,11 +10,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from alliance.db import bulk_insert_rows, bulk_update_rows
-
-from ..models import Commission, CommissionStatusChange, Order, SettlementRun
-from .changes import mark_changed
-from .commissions import ledger_sync, status_move
+from ..models import Commission, SettlementRun
+from .commissions import commissions_settle
 
 # Commissions settled per transaction: long enough to amortise the commit and the lookups,
 # short enough that a failure redoes little and locks are held briefly.
@@ -58,23 +55,12 @@ def _settle_batch(run, cutoff, batch_size, per_merchant) -> int:
         )
         if not batch:
             return 0
-        changes: list[CommissionStatusChange] = []
-        now = timezone.now()
         for commission in batch:
-            status_move(commission, Commission.Status.SETTLED, "", changes)
-            commission.settled_at = cutoff
-            commission.updated_at = now
             totals = per_merchant[str(commission.merchant_id)]
             totals["count"] += 1
             totals["commission"] += commission.commission
             totals["platform_fee"] += commission.platform_fee
-        bulk_update_rows(
-            Commission, batch, ["status", "invalid_reason", "settled_at", "updated_at"]
-        )
-        bulk_insert_rows(CommissionStatusChange, changes)
-        mark_changed(Commission, [c.pk for c in batch])
-        mark_changed(Order, {c.order_id for c in batch})
-        ledger_sync(batch)
+        commissions_settle(batch, moment=cutoff)
         SettlementRun.objects.filter(pk=run.pk).update(
             settled_count=F("settled_count") + len(batch),
             batches=F("batches") + 1,

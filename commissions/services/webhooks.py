@@ -59,8 +59,3 @@ def webhook_verify(*, merchant: Merchant, body: bytes, headers: Mapping[str, str
                 _("The webhook-signature header is malformed: expected 'v1,<base64>'."),
             ) from None
     raise SignatureInvalid(_("No signature matches this merchant's webhook secret."))
-
-
-def webhook_sign(*, secret: str, webhook_id: str, timestamp, body: str) -> str:
-    """The webhook-signature header for `body`: what a store sends (used by tests and tools)."""
-    return Webhook(secret).sign(webhook_id, timestamp, body)
