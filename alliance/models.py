@@ -50,3 +50,27 @@ class Reviewable(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == ReviewStatus.APPROVED
+
+
+class AuditLog(models.Model):
+    """Who did what to which row, and when: every review and money action an admin or a user
+    takes is written here by `alliance.audit.audit_record`, in the same transaction as the
+    action itself, and is never edited."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # "payout.approve", "statement.mark_paid", "settlement.trigger", ...
+    action = models.CharField(max_length=40, db_index=True)
+    # "payouts.payout", "statements.statement": the app label and model name of the target.
+    target_type = models.CharField(max_length=60)
+    target_id = models.CharField(max_length=40)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.target_type}:{self.target_id}"

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "products",
     "promoters",
     "commissions",
+    "statements",
+    "payouts",
 ]
 
 MIDDLEWARE = [

@@ -209,6 +209,8 @@ class Commission(models.Model):
         SELF_PURCHASE = "self_purchase", _("Bought by the promoter's own customer account")
         ZERO_RATE = "zero_rate", _("The product earns no commission")
         FRAUD = "fraud", _("Voided by the platform after review")
+        # Only on orders: no click, exclusive coupon or customer binding brought the order.
+        UNKNOWN_SOURCE = "unknown_source", _("The order did not come through a promoter")
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="commissions")
     order_item = models.OneToOneField(
@@ -343,6 +345,8 @@ class LedgerAccount(models.Model):
         PLATFORM_REVENUE = "platform_revenue", _("Platform revenue")
         PAYOUTS_IN_TRANSIT = "payouts_in_transit", _("Payouts in transit")
         PAYOUTS_PAID = "payouts_paid", _("Payouts paid")
+        # What merchants have paid against their statements: the other side of merchant payable.
+        MERCHANT_RECEIVED = "merchant_received", _("Merchant payments received")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     merchant = models.ForeignKey(
@@ -366,6 +370,8 @@ class LedgerTransaction(models.Model):
     class Kind(models.TextChoices):
         SETTLEMENT = "settlement", _("Settlement")
         ADJUSTMENT = "adjustment", _("Adjustment after settlement")
+        PAYOUT = "payout", _("Payout")
+        STATEMENT_PAYMENT = "statement_payment", _("Statement payment")
 
     idempotency_key = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -405,14 +411,19 @@ class SettlementRun(models.Model):
     while it works."""
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
         FINISHED = "finished", _("Finished")
         FAILED = "failed", _("Failed")
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    # "continuous", or the month of a monthly cycle ("2026-11"): one finished run per month.
+    cycle = models.CharField(max_length=10, default="continuous", db_index=True)
     cutoff = models.DateTimeField(help_text=_("Commissions due by this moment are settled."))
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # How many commissions were due when the run began: with settled_count, its progress.
+    due_count = models.PositiveIntegerField(default=0)
     settled_count = models.PositiveIntegerField(default=0)
     batches = models.PositiveIntegerField(default=0)
     commission_total = amount_field(default=0)

@@ -97,5 +97,6 @@ def _ledger_check(limit: int) -> LedgerReport:
                     f"commission {commission.pk} ({commission.status}) should hold {target} "
                     f"in the ledger but holds {held}"
                 )
+    # The other books' invariants: payouts (payouts.checks) and statements (statements.checks).
     del problems[limit:]
     return report
