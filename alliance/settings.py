@@ -266,6 +266,27 @@ ALLIANCE_ORDER_EVENT_SWEEP_SECONDS = int(env("ALLIANCE_ORDER_EVENT_SWEEP_SECONDS
 # Most lines one JSON Lines backfill upload may hold.
 ALLIANCE_BACKFILL_MAX_LINES = int(env("ALLIANCE_BACKFILL_MAX_LINES", "5000"))
 ALLIANCE_BACKFILL_MAX_BYTES = int(env("ALLIANCE_BACKFILL_MAX_BYTES", str(10 * 1024 * 1024)))
+# Day of the month (1-28, in TIME_ZONE) from which last month's statements are issued. Later
+# than 1 leaves time for postings of the month's last moments to commit before the month closes.
+ALLIANCE_STATEMENT_DAY = int(env("ALLIANCE_STATEMENT_DAY", "1"))
+if not 1 <= ALLIANCE_STATEMENT_DAY <= 28:
+    raise ImproperlyConfigured("ALLIANCE_STATEMENT_DAY is a day from 1 to 28.")
+# Settlement (docs/orders.md, "Settlement"). "continuous": every run settles what is due when
+# it starts. "monthly": on day ALLIANCE_SETTLEMENT_DAY of each month (or the first run after it)
+# one run settles what became due before 00:00 of day ALLIANCE_SETTLEMENT_CUTOFF_DAY of that
+# month, in TIME_ZONE; the beat entry then only looks, every ALLIANCE_SETTLEMENT_SECONDS.
+ALLIANCE_SETTLEMENT_CYCLE = env("ALLIANCE_SETTLEMENT_CYCLE", "continuous")
+ALLIANCE_SETTLEMENT_DAY = int(env("ALLIANCE_SETTLEMENT_DAY", "20"))
+ALLIANCE_SETTLEMENT_CUTOFF_DAY = int(env("ALLIANCE_SETTLEMENT_CUTOFF_DAY", "1"))
+if ALLIANCE_SETTLEMENT_CYCLE not in {"continuous", "monthly"}:
+    raise ImproperlyConfigured("ALLIANCE_SETTLEMENT_CYCLE is 'continuous' or 'monthly'.")
+if not 1 <= ALLIANCE_SETTLEMENT_CUTOFF_DAY <= ALLIANCE_SETTLEMENT_DAY <= 28:
+    raise ImproperlyConfigured(
+        "1 <= ALLIANCE_SETTLEMENT_CUTOFF_DAY <= ALLIANCE_SETTLEMENT_DAY <= 28 (every month has it)."
+    )
+# Commissions settled per transaction: long enough to amortise the statements and the commit,
+# short enough that locks are brief and a failure redoes little.
+ALLIANCE_SETTLEMENT_BATCH = int(env("ALLIANCE_SETTLEMENT_BATCH", "1000"))
 # Seconds after which Redis hands an unacknowledged task to another worker. Every retry
 # countdown stays below it, or a retried task would also be redelivered and run twice at once.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -289,6 +310,12 @@ CELERY_BEAT_SCHEDULE = {
     "check-ledger": {
         "task": "commissions.tasks.check_ledger",
         "schedule": float(env("ALLIANCE_LEDGER_CHECK_SECONDS", "3600")),
+    },
+    # Checks whether last month's statements are due (on or after ALLIANCE_STATEMENT_DAY) and
+    # issues them once; every other run is a single cheap query.
+    "issue-monthly-statements": {
+        "task": "statements.tasks.issue_monthly_statements",
+        "schedule": float(env("ALLIANCE_STATEMENT_CHECK_SECONDS", "3600")),
     },
 }
 

@@ -1,6 +1,11 @@
 """Admin screens for orders and money: read-only, since every change goes through a service."""
 
 from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.errors import AllianceError
 
@@ -17,6 +22,7 @@ from .models import (
 )
 from .services.apply import order_events_retry
 from .services.commissions import commission_void
+from .services.settlement import settlement_trigger
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -125,17 +131,69 @@ class LedgerTransactionAdmin(ReadOnlyAdmin):
 
 @admin.register(SettlementRun)
 class SettlementRunAdmin(ReadOnlyAdmin):
+    """Runs, newest first. "Run settlement now" queues a run for a worker; a run's page shows
+    its progress and reloads itself until the run ends."""
+
+    change_list_template = "admin/commissions/settlementrun/change_list.html"
+    change_form_template = "admin/commissions/settlementrun/change_form.html"
     list_display = [
         "id",
         "status",
+        "cycle",
         "cutoff",
         "started_at",
         "finished_at",
+        "progress_display",
         "settled_count",
         "commission_total",
         "platform_fee_total",
+        "triggered_by",
     ]
-    list_filter = ["status"]
+    list_filter = ["status", "cycle"]
+    readonly_fields = ["progress_display"]
+
+    @admin.display(description=gettext_lazy("Progress"))
+    def progress_display(self, run):
+        return format_html(
+            '<progress max="100" value="{}"></progress> {} / {}',
+            round(run.progress * 100),
+            run.settled_count,
+            run.due_count,
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "trigger/",
+                self.admin_site.admin_view(self.trigger_view),
+                name="commissions_settlementrun_trigger",
+            ),
+            *super().get_urls(),
+        ]
+
+    def trigger_view(self, request):
+        if request.method != "POST" or not request.user.is_staff:
+            return redirect("admin:commissions_settlementrun_changelist")
+        try:
+            run = settlement_trigger(actor=request.user)
+        except AllianceError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return redirect("admin:commissions_settlementrun_changelist")
+        self.message_user(
+            request,
+            _("Settlement run %(id)s is queued: %(due)s commissions are due.")
+            % {"id": run.pk, "due": run.due_count},
+        )
+        return redirect("admin:commissions_settlementrun_change", run.pk)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        run = SettlementRun.objects.filter(pk=object_id).first() if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "reload": run is not None
+            and run.status in {SettlementRun.Status.QUEUED, SettlementRun.Status.RUNNING},
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(LedgerAccount)

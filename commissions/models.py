@@ -134,6 +134,23 @@ class Order(models.Model):
     def __str__(self) -> str:
         return f"{self.merchant_id}/{self.order_id}"
 
+    @property
+    def invalid_reason(self) -> str:
+        """Why the order earns nothing as a whole, as a commission reason code (失效原因):
+        no promoter brought it, or it was cancelled or refunded in full. "" when it earns;
+        a single line's reason (zero rate, self-purchase, fraud) is on its commission."""
+        if self.attribution == self.Attribution.NONE:
+            return Commission.InvalidReason.UNKNOWN_SOURCE
+        if self.status == self.Status.CANCELLED:
+            return Commission.InvalidReason.CANCELLED
+        if self.status == self.Status.REFUNDED:
+            return Commission.InvalidReason.REFUNDED
+        return ""
+
+    def get_invalid_reason_display(self) -> str:
+        reason = self.invalid_reason
+        return Commission.InvalidReason(reason).label if reason else ""
+
 
 class OrderItem(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
@@ -276,7 +293,9 @@ class Commission(models.Model):
             models.Index(fields=["promoter", "-paid_at"], name="commission_promoter_paid"),
             models.Index(fields=["merchant", "-paid_at"], name="commission_merchant_paid"),
             models.Index(
-                fields=["available_at"], condition=Q(status="confirmed"), name="commission_due"
+                fields=["available_at", "id"],
+                condition=Q(status="confirmed"),
+                name="commission_due",
             ),
             models.Index(fields=["change_seq", "id"], name="commission_change_feed"),
         ]
@@ -440,3 +459,11 @@ class SettlementRun(models.Model):
 
     def __str__(self) -> str:
         return f"settlement run {self.pk} ({self.status})"
+
+    @property
+    def progress(self) -> float:
+        """Settled out of due when the run began, 0 to 1: what its page shows while it works.
+        Commissions that fall due while it runs are settled too, so the count can pass due."""
+        if self.status == self.Status.FINISHED or not self.due_count:
+            return 1.0 if self.status == self.Status.FINISHED else 0.0
+        return min(1.0, self.settled_count / self.due_count)

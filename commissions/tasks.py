@@ -121,8 +121,36 @@ def check_ledger() -> bool:
     time_limit=3500,
 )
 def settle_due_commissions() -> int:
-    """Settle every commission that is confirmed and past its available_at. Safe to run twice
-    or concurrently: each batch skips the commissions another run holds."""
+    """Carry out a run an admin queued, then the scheduled run of the settlement cycle, if
+    one is due. Safe to run twice or concurrently: each batch skips the commissions another
+    run holds. Returns how many commissions were settled."""
+    from .services.settlement import (
+        settlement_run,
+        settlement_run_queued,
+        settlement_scheduled_cycle,
+    )
+
+    queued = settlement_run_queued()
+    settled = queued.settled_count if queued is not None else 0
+    cycle = settlement_scheduled_cycle()
+    if cycle is not None:
+        settled += settlement_run(cycle=cycle).settled_count
+    return settled
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_backoff_max=120,
+    max_retries=5,
+    soft_time_limit=3300,
+    time_limit=3500,
+)
+def run_settlement(run_id: int) -> int:
+    """Carry out the settlement run an admin queued."""
+    from .models import SettlementRun
     from .services.settlement import settlement_run
 
-    return settlement_run().settled_count
+    run = SettlementRun.objects.filter(pk=run_id).first()
+    return settlement_run(run=run).settled_count if run is not None else 0

@@ -4,9 +4,11 @@ from rest_framework.routers import SimpleRouter
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from commissions.api import views as commissions
+from payouts.api import views as payouts
 from products.api import imports as product_imports
 from products.api import views as products
 from promoters.api import views as promoters
+from statements.api import views as statements
 
 from .views import api_root
 
@@ -29,8 +31,16 @@ router.register("order-events", commissions.OrderEventViewSet, basename="order-e
 router.register("orders", commissions.OrderViewSet, basename="order")
 router.register("commissions", commissions.CommissionViewSet, basename="commission")
 router.register("sync", commissions.SyncViewSet, basename="sync")
+router.register("statements", statements.StatementViewSet, basename="statement")
+router.register("settlement-runs", commissions.SettlementRunViewSet, basename="settlement-run")
 router.register("signup", promoters.SignupViewSet, basename="signup")
 router.register("auth", promoters.MeViewSet, basename="auth")
+router.register("payout-methods", payouts.PayoutMethodViewSet, basename="payout-method")
+router.register("payouts", payouts.PayoutViewSet, basename="payout")
+router.register("payout-batches", payouts.PayoutBatchViewSet, basename="payout-batch")
+router.register("payout-holds", payouts.PayoutHoldViewSet, basename="payout-hold")
+router.register("balance-entries", payouts.BalanceEntryViewSet, basename="balance-entry")
+router.register("audit-log", payouts.AuditLogViewSet, basename="audit-log")
 
 urlpatterns = [
     path("v1/", api_root, name="api-root"),
@@ -41,6 +51,7 @@ urlpatterns = [
         commissions.OrderEventWebhookView.as_view(),
         name="order-event-webhook",
     ),
+    path("v1/balances/", payouts.BalancesView.as_view(), name="balances"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

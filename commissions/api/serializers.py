@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from alliance.money import currency
 
-from ..models import Commission, Order, OrderEvent
+from ..models import Commission, Order, OrderEvent, SettlementRun
 from ..selectors import mask_order_id
 
 
@@ -70,6 +70,16 @@ class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
     settled_commission = serializers.DecimalField(
         max_digits=14, decimal_places=2, read_only=True, default=None
     )
+    invalid_reason = serializers.ChoiceField(
+        choices=Commission.InvalidReason.choices,
+        read_only=True,
+        allow_blank=True,
+        help_text="Why the whole order earns nothing (unknown_source, cancelled, refunded); "
+        '"" when it earns.',
+    )
+    invalid_reason_display = serializers.CharField(
+        source="get_invalid_reason_display", read_only=True
+    )
 
     class Meta:
         model = Order
@@ -90,6 +100,8 @@ class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
             "channel",
             "estimated_commission",
             "settled_commission",
+            "invalid_reason",
+            "invalid_reason_display",
             "created_at",
             "updated_at",
         ]
@@ -186,3 +198,38 @@ class EarningsSerializer(CurrencyMixin, serializers.Serializer):
     settled = serializers.DecimalField(max_digits=14, decimal_places=2)
     paid = serializers.DecimalField(max_digits=14, decimal_places=2)
     available_balance = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class InvalidReasonSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField(help_text="In the request's language.")
+
+
+class SettlementRunSerializer(serializers.ModelSerializer):
+    progress = serializers.SerializerMethodField(
+        help_text="Settled out of due when the run began, 0 to 1; 1 once finished."
+    )
+
+    class Meta:
+        model = SettlementRun
+        fields = [
+            "id",
+            "status",
+            "cycle",
+            "cutoff",
+            "started_at",
+            "finished_at",
+            "due_count",
+            "settled_count",
+            "batches",
+            "progress",
+            "commission_total",
+            "platform_fee_total",
+            "per_merchant",
+            "triggered_by",
+            "error",
+        ]
+        read_only_fields = fields
+
+    def get_progress(self, run) -> float:
+        return run.progress

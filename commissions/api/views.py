@@ -21,10 +21,11 @@ from alliance.roles import Role, merchant_of, promoter_of, role_of
 from products.api.permissions import IsMerchantMember
 
 from .. import selectors
-from ..models import Commission
+from ..models import Commission, SettlementRun
 from ..services import commissions as commission_services
 from ..services import events
 from ..services.ledger import promoter_available_balance
+from ..services.settlement import settlement_trigger
 from ..services.webhooks import SignatureInvalid, webhook_verify
 from .filters import CommissionFilter, OrderEventFilter, OrderFilter
 from .serializers import (
@@ -33,9 +34,11 @@ from .serializers import (
     CommissionSerializer,
     EarningsSerializer,
     EventAcceptedSerializer,
+    InvalidReasonSerializer,
     OrderEventSerializer,
     OrderForPromoterSerializer,
     OrderSerializer,
+    SettlementRunSerializer,
     VoidSerializer,
 )
 
@@ -220,6 +223,28 @@ class CommissionViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return Response(self.get_serializer(commission).data)
 
+    @extend_schema(responses=InvalidReasonSerializer(many=True))
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="invalid-reasons",
+        permission_classes=[IsAuthenticated],
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def invalid_reasons(self, request):
+        """Every invalid-order reason code with its text in the request's language (失效原因):
+        what `invalid_reason` on orders and commissions can say."""
+        return Response(
+            InvalidReasonSerializer(
+                [
+                    {"code": code, "label": label}
+                    for code, label in Commission.InvalidReason.choices
+                ],
+                many=True,
+            ).data
+        )
+
     @extend_schema(responses=EarningsSerializer)
     @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
     def earnings(self, request):
@@ -304,3 +329,27 @@ class SyncViewSet(viewsets.GenericViewSet):
             CommissionSerializer,
             mask_order_id=role_of(request.user) == Role.PROMOTER,
         )
+
+
+class SettlementRunViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Settlement runs, newest first, with their progress (admins). `POST` queues a run of the
+    current cycle now; poll its detail to watch it."""
+
+    serializer_class = SettlementRunSerializer
+    permission_classes = [IsPlatformAdmin]
+    filterset_fields = ["status", "cycle"]
+    queryset = SettlementRun.objects.order_by("-started_at", "-pk")
+
+    @extend_schema(
+        request=None,
+        responses={
+            202: SettlementRunSerializer,
+            409: OpenApiResponse(description="A run is already queued or running."),
+        },
+    )
+    def create(self, request):
+        """Queue a settlement run now (the current cycle's cutoff)."""
+        run = settlement_trigger(actor=request.user)
+        return Response(self.get_serializer(run).data, status=status.HTTP_202_ACCEPTED)

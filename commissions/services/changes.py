@@ -17,16 +17,20 @@ def _is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
+def change_position(model):
+    """The change-feed position for rows the current transaction writes: an expression to
+    assign in an UPDATE."""
+    if _is_postgresql():
+        return RawSQL("pg_current_xact_id()::text::bigint", ())
+    return (model.objects.aggregate(top=Max("change_seq"))["top"] or 0) + 1
+
+
 def mark_changed(model, ids) -> None:
     """Stamp rows written in the current transaction with their change-feed position."""
     ids = list(ids)
     if not ids:
         return
-    if _is_postgresql():
-        position = RawSQL("pg_current_xact_id()::text::bigint", ())
-    else:
-        position = (model.objects.aggregate(top=Max("change_seq"))["top"] or 0) + 1
-    model.objects.filter(pk__in=ids).update(change_seq=position)
+    model.objects.filter(pk__in=ids).update(change_seq=change_position(model))
 
 
 def committed_horizon() -> int:

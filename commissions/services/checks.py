@@ -98,5 +98,12 @@ def _ledger_check(limit: int) -> LedgerReport:
                     f"in the ledger but holds {held}"
                 )
     # The other books' invariants: payouts (payouts.checks) and statements (statements.checks).
+    from statements.checks import statement_ledger_problems
+
+    problems.extend(statement_ledger_problems(limit))
+    # Imported here: payouts builds on commissions, not the other way round.
+    from payouts.checks import payout_ledger_problems
+
+    problems.extend(payout_ledger_problems(limit - len(problems)))
     del problems[limit:]
     return report

@@ -25,7 +25,7 @@ from ..models import (
     Order,
 )
 from . import ledger
-from .changes import mark_changed
+from .changes import change_position, mark_changed
 from .split import ZERO, line_commission, split_commission
 
 Status = Commission.Status
@@ -225,14 +225,50 @@ def commission_settle(*, commission_id: int, now: datetime | None = None) -> boo
 
 
 def commissions_settle(commissions: list[Commission], *, moment: datetime) -> None:
-    """Move commissions, locked by the caller and due at `moment`, to settled and post their
-    splits: the one write path of settlement, for one commission or a batch."""
+    """Move confirmed commissions, locked by the caller and due at `moment`, to settled and
+    post their splits: the one write path of settlement, for one commission or a batch.
+
+    A confirmed commission has never been settled, so it has never posted (check_ledger holds
+    this), and its settlement is its first posting: written in bulk, a few statements for the
+    whole batch, instead of a diff per commission."""
     changes: list[CommissionStatusChange] = []
     for commission in commissions:
+        if commission.status != Status.CONFIRMED or commission.settled_at is not None:
+            raise InvalidTransition(
+                _("Only a confirmed commission can be settled; %(c)s is %(status)s.")
+                % {"c": commission.pk, "status": commission.status}
+            )
         status_move(commission, Status.SETTLED, "", changes)
         commission.settled_at = moment
-    _save(commissions, changes, ["status", "invalid_reason", "settled_at"])
-    ledger_sync(commissions)
+    if not commissions:
+        return
+    now = timezone.now()
+    ids = [c.pk for c in commissions]
+    Commission.objects.filter(pk__in=ids).update(
+        status=Status.SETTLED,
+        invalid_reason="",
+        settled_at=moment,
+        updated_at=now,
+        change_seq=change_position(Commission),
+    )
+    bulk_insert_rows(CommissionStatusChange, changes)
+    mark_changed(Order, {c.order_id for c in commissions})
+    targets = [(commission, ledger_target(commission)) for commission in commissions]
+    accounts = ledger.accounts_get(
+        {_account_owner(key) for _commission, target in targets for key in target}
+    )
+    ledger.ledger_post_new(
+        [
+            ledger.Posting(
+                idempotency_key=f"commission:{commission.pk}:1",
+                kind=LedgerTransaction.Kind.SETTLEMENT,
+                entries=target,
+                commission_id=commission.pk,
+            )
+            for commission, target in targets
+        ],
+        accounts,
+    )
 
 
 @transaction.atomic

@@ -9,12 +9,14 @@ deferred constraint trigger; migration 0002), which also refuses any update or d
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from alliance.db import bulk_insert_rows
 from alliance.errors import AllianceError
 from alliance.money import quantize
 
@@ -84,6 +86,49 @@ def ledger_post(
         for key, amount in sorted(lines.items())
     )
     return posting
+
+
+@dataclass
+class Posting:
+    idempotency_key: str
+    kind: str
+    entries: dict[str, Decimal]
+    commission_id: int | None = None
+    memo: str = ""
+    lines: dict[str, Decimal] = field(init=False)
+
+    def __post_init__(self):
+        self.lines = {key: amount for key, amount in self.entries.items() if amount}
+        if sum(self.lines.values(), ZERO) != ZERO:
+            raise Unbalanced(_("A posting must sum to zero: %(lines)s") % {"lines": self.lines})
+
+
+def ledger_post_new(postings: list[Posting], accounts: dict[str, LedgerAccount]) -> None:
+    """Post many postings whose keys were never posted, in two statements per thousand rows.
+
+    For callers that know the keys are new because they hold the row locks that decide it
+    (settlement: a confirmed commission has never posted). Should one be posted after all, the
+    unique key refuses it and the caller's whole transaction rolls back: never a double."""
+    if not postings:
+        return
+    transactions = [
+        LedgerTransaction(
+            idempotency_key=posting.idempotency_key,
+            kind=posting.kind,
+            commission_id=posting.commission_id,
+            memo=posting.memo,
+        )
+        for posting in postings
+    ]
+    bulk_insert_rows(LedgerTransaction, transactions)
+    bulk_insert_rows(
+        LedgerEntry,
+        [
+            LedgerEntry(transaction_id=row.pk, account_id=accounts[key].pk, amount=amount)
+            for row, posting in zip(transactions, postings, strict=True)
+            for key, amount in sorted(posting.lines.items())
+        ],
+    )
 
 
 def posted_by_commission(commission_ids: Iterable[int]) -> dict[int, dict[str, Decimal]]:

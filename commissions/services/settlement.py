@@ -1,49 +1,168 @@
 """Settlement runs: every commission that is confirmed and due credited to the balances, in
 batches, each batch one transaction. Two runs at once never settle a commission twice: each
-takes its batch with `FOR UPDATE SKIP LOCKED`, and a commission is settled only from confirmed."""
+takes its batch with `FOR UPDATE SKIP LOCKED`, and a commission is settled only from confirmed.
+
+The cycle (ALLIANCE_SETTLEMENT_CYCLE) decides what a scheduled run settles:
+- continuous: each run settles what is due at the moment it starts;
+- monthly: on day ALLIANCE_SETTLEMENT_DAY (D) of each month, or the first run after it, one
+  run settles what became due before day ALLIANCE_SETTLEMENT_CUTOFF_DAY (C) of that month, at
+  00:00 in TIME_ZONE. With C = 1 that is everything due by the end of the month before."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.audit import audit_record
+from alliance.errors import Conflict
 
 from ..models import Commission, SettlementRun
 from .commissions import commissions_settle
 
-# Commissions settled per transaction: long enough to amortise the commit and the lookups,
-# short enough that a failure redoes little and locks are held briefly.
-SETTLE_BATCH = 500
 ZERO = Decimal("0.00")
+CONTINUOUS = "continuous"
+MONTHLY = "monthly"
+Status = SettlementRun.Status
+# Enough to settle a commission and credit its balances; the rest stays on disk.
+SETTLE_FIELDS = [
+    "status",
+    "invalid_reason",
+    "settled_at",
+    "available_at",
+    "order_id",
+    "merchant_id",
+    "promoter_id",
+    "upline1_id",
+    "upline2_id",
+    "commission",
+    "platform_fee",
+    "promoter_amount",
+    "upline1_amount",
+    "upline2_amount",
+]
+
+
+@dataclass(frozen=True)
+class Cycle:
+    label: str  # "continuous" or the month, "2026-11"
+    cutoff: datetime
+
+
+def settlement_cycle(now: datetime | None = None) -> Cycle:
+    """The cycle a run started at `now` belongs to, and its cutoff."""
+    now = now or timezone.now()
+    if settings.ALLIANCE_SETTLEMENT_CYCLE == CONTINUOUS:
+        return Cycle(CONTINUOUS, now)
+    local = timezone.localtime(now)
+    cutoff = local.replace(
+        day=settings.ALLIANCE_SETTLEMENT_CUTOFF_DAY, hour=0, minute=0, second=0, microsecond=0
+    )
+    return Cycle(f"{local:%Y-%m}", cutoff)
+
+
+def settlement_scheduled_cycle(now: datetime | None = None) -> Cycle | None:
+    """The cycle a scheduled run should settle now, or None when there is nothing to do: in
+    the monthly cycle, before day D, or once this month's run has finished."""
+    now = now or timezone.now()
+    cycle = settlement_cycle(now)
+    if cycle.label == CONTINUOUS:
+        return cycle
+    if timezone.localtime(now).day < settings.ALLIANCE_SETTLEMENT_DAY:
+        return None
+    if SettlementRun.objects.filter(cycle=cycle.label, status=Status.FINISHED).exists():
+        return None
+    return cycle
+
+
+def settlement_due_count(cutoff: datetime) -> int:
+    return Commission.objects.filter(
+        status=Commission.Status.CONFIRMED, available_at__lte=cutoff
+    ).count()
+
+
+@transaction.atomic
+def settlement_trigger(*, actor, now: datetime | None = None) -> SettlementRun:
+    """An admin asks for a run now: it is queued with the current cycle's cutoff, recorded in
+    the audit log, and handed to a worker once this transaction commits. One queued or
+    running run at a time is enough; asking again while one is waiting is refused."""
+    from ..tasks import run_settlement
+
+    if SettlementRun.objects.filter(status__in=[Status.QUEUED, Status.RUNNING]).exists():
+        raise Conflict(
+            _("A settlement run is already queued or running."), code="settlement_running"
+        )
+    cycle = settlement_cycle(now)
+    run = SettlementRun.objects.create(
+        status=Status.QUEUED,
+        cycle=cycle.label,
+        cutoff=cycle.cutoff,
+        due_count=settlement_due_count(cycle.cutoff),
+        triggered_by=actor,
+    )
+    audit_record(actor=actor, action="settlement.trigger", target=run, cutoff=run.cutoff)
+    transaction.on_commit(lambda: run_settlement.delay(run.pk))
+    return run
 
 
 def settlement_run(
-    *, now: datetime | None = None, batch_size: int = SETTLE_BATCH, triggered_by=None
+    *,
+    now: datetime | None = None,
+    cycle: Cycle | None = None,
+    batch_size: int | None = None,
+    triggered_by=None,
+    run: SettlementRun | None = None,
 ) -> SettlementRun:
-    """Settle every commission confirmed with available_at at or before `now` (default: the
-    moment the run starts), recording the run, its counts and its totals per merchant."""
-    cutoff = now or timezone.now()
-    run = SettlementRun.objects.create(cutoff=cutoff, triggered_by=triggered_by)
+    """Settle every commission confirmed with available_at at or before the cutoff, recording
+    the run, its counts and its totals per merchant. With `run`, carry out that queued run
+    (if no one else has claimed it); otherwise start a run of `cycle`, by default the cycle of
+    `now` (the moment the run starts unless given), whose cutoff in the continuous cycle is
+    `now` itself."""
+    batch_size = batch_size or settings.ALLIANCE_SETTLEMENT_BATCH
+    if run is None:
+        cycle = cycle or settlement_cycle(now)
+        run = SettlementRun.objects.create(
+            cycle=cycle.label,
+            cutoff=cycle.cutoff,
+            due_count=settlement_due_count(cycle.cutoff),
+            triggered_by=triggered_by,
+        )
+    else:
+        claimed = SettlementRun.objects.filter(pk=run.pk, status=Status.QUEUED).update(
+            status=Status.RUNNING, started_at=timezone.now()
+        )
+        run.refresh_from_db()
+        if not claimed:
+            return run
     per_merchant: dict[str, dict[str, Decimal | int]] = defaultdict(
         lambda: {"count": 0, "commission": ZERO, "platform_fee": ZERO}
     )
     try:
-        while _settle_batch(run, cutoff, batch_size, per_merchant):
+        while _settle_batch(run, run.cutoff, batch_size, per_merchant):
             pass
     except Exception as exc:
         SettlementRun.objects.filter(pk=run.pk).update(
-            status=SettlementRun.Status.FAILED,
+            status=Status.FAILED,
             finished_at=timezone.now(),
             error=f"{type(exc).__name__}: {exc}"[:2000],
         )
         raise
     SettlementRun.objects.filter(pk=run.pk).update(
-        status=SettlementRun.Status.FINISHED, finished_at=timezone.now()
+        status=Status.FINISHED, finished_at=timezone.now()
     )
     run.refresh_from_db()
     return run
+
+
+def settlement_run_queued() -> SettlementRun | None:
+    """Carry out the oldest queued run, if any: one whose task was lost still runs."""
+    run = SettlementRun.objects.filter(status=Status.QUEUED).order_by("pk").first()
+    return settlement_run(run=run) if run is not None else None
 
 
 def _settle_batch(run, cutoff, batch_size, per_merchant) -> int:
@@ -51,21 +170,28 @@ def _settle_batch(run, cutoff, batch_size, per_merchant) -> int:
         batch = list(
             Commission.objects.select_for_update(of=("self",), skip_locked=True)
             .filter(status=Commission.Status.CONFIRMED, available_at__lte=cutoff)
-            .order_by("available_at", "pk")[:batch_size]
+            .order_by("available_at", "pk")
+            .only(*SETTLE_FIELDS)[:batch_size]
         )
         if not batch:
             return 0
+        commission_total = platform_fee_total = ZERO
         for commission in batch:
             totals = per_merchant[str(commission.merchant_id)]
             totals["count"] += 1
             totals["commission"] += commission.commission
             totals["platform_fee"] += commission.platform_fee
-        commissions_settle(batch, moment=cutoff)
+            commission_total += commission.commission
+            platform_fee_total += commission.platform_fee
+        # Settled when the run settles: in the monthly cycle the cutoff lies in the past.
+        commissions_settle(
+            batch, moment=cutoff if run.cycle == CONTINUOUS else max(cutoff, run.started_at)
+        )
         SettlementRun.objects.filter(pk=run.pk).update(
             settled_count=F("settled_count") + len(batch),
             batches=F("batches") + 1,
-            commission_total=F("commission_total") + sum(c.commission for c in batch),
-            platform_fee_total=F("platform_fee_total") + sum(c.platform_fee for c in batch),
+            commission_total=F("commission_total") + commission_total,
+            platform_fee_total=F("platform_fee_total") + platform_fee_total,
             per_merchant={
                 merchant: {
                     name: str(value) if isinstance(value, Decimal) else value

@@ -2,18 +2,21 @@
 once, never settle a commission twice."""
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 
+from alliance.errors import InvalidTransition
+from alliance.models import AuditLog
 from commissions import tasks
 from commissions.models import Commission, LedgerTransaction, SettlementRun
 from commissions.services.checks import ledger_check
+from commissions.services.commissions import commissions_settle
 from commissions.services.ledger import balance, promoter_available_balance
-from commissions.services.settlement import settlement_run
+from commissions.services.settlement import Cycle, settlement_run, settlement_scheduled_cycle
 
 from .. import factories
 from .orders import event, lifecycle, store
@@ -119,3 +122,173 @@ def test_two_runs_at_once_settle_each_commission_once():
     assert LedgerTransaction.objects.filter(kind="settlement").count() == 30
     assert set(Commission.objects.values_list("status", flat=True)) == {"settled"}
     assert ledger_check().is_clean
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_a_batch_posts_each_split_once_in_a_few_statements(django_assert_max_num_queries):
+    _sales(40, days_ago=20, prefix="FEW")
+
+    # Per batch of 40: lock and read, update, status changes, order stamps, accounts (find,
+    # create, find again), transactions, entries, the run's totals, plus the run's own rows.
+    with django_assert_max_num_queries(18):
+        run = settlement_run(batch_size=50)
+
+    assert run.settled_count == 40
+    assert LedgerTransaction.objects.filter(kind="settlement").count() == 40
+    assert ledger_check().is_clean
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_only_a_confirmed_commission_can_be_settled():
+    _sales(1, days_ago=20, prefix="ONLY")
+    settlement_run()
+    commission = Commission.objects.get()
+
+    with pytest.raises(InvalidTransition):
+        commissions_settle([commission], moment=timezone.now())
+
+    assert LedgerTransaction.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_the_monthly_cycle_settles_on_day_d_what_was_due_by_day_c(settings):
+    settings.ALLIANCE_SETTLEMENT_CYCLE = "monthly"
+    settings.ALLIANCE_SETTLEMENT_DAY = 20
+    settings.ALLIANCE_SETTLEMENT_CUTOFF_DAY = 5
+    _sales(2, days_ago=20, prefix="M")
+    due = list(Commission.objects.order_by("pk"))
+    zone = timezone.get_current_timezone()
+    before_cutoff = datetime(2026, 3, 4, 12, tzinfo=zone)
+    after_cutoff = datetime(2026, 3, 6, 12, tzinfo=zone)
+    Commission.objects.filter(pk=due[0].pk).update(available_at=before_cutoff)
+    Commission.objects.filter(pk=due[1].pk).update(available_at=after_cutoff)
+
+    assert settlement_scheduled_cycle(datetime(2026, 3, 19, 23, tzinfo=zone)) is None
+    cycle = settlement_scheduled_cycle(datetime(2026, 3, 20, 9, tzinfo=zone))
+    assert cycle == Cycle("2026-03", datetime(2026, 3, 5, tzinfo=zone))
+
+    run = settlement_run(cycle=cycle)
+
+    assert (run.cycle, run.settled_count) == ("2026-03", 1)
+    assert Commission.objects.get(pk=due[0].pk).status == "settled"
+    assert Commission.objects.get(pk=due[1].pk).status == "confirmed"
+    # The month's run has finished: later days of March do nothing; April's day D does.
+    assert settlement_scheduled_cycle(datetime(2026, 3, 28, tzinfo=zone)) is None
+    april = settlement_scheduled_cycle(datetime(2026, 4, 21, tzinfo=zone))
+    assert april == Cycle("2026-04", datetime(2026, 4, 5, tzinfo=zone))
+    assert settlement_run(cycle=april).settled_count == 1
+    assert ledger_check().is_clean
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_a_failed_monthly_run_is_tried_again_the_next_day(settings):
+    settings.ALLIANCE_SETTLEMENT_CYCLE = "monthly"
+    zone = timezone.get_current_timezone()
+    day_d = datetime(2026, 5, settings.ALLIANCE_SETTLEMENT_DAY, 9, tzinfo=zone)
+    SettlementRun.objects.create(
+        cycle="2026-05", cutoff=day_d, status=SettlementRun.Status.FAILED, error="boom"
+    )
+
+    assert settlement_scheduled_cycle(day_d + timedelta(days=1)).label == "2026-05"
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_an_admin_queues_a_run_and_watches_it(
+    admin_api, admin_user, django_capture_on_commit_callbacks
+):
+    _sales(3, days_ago=20, prefix="Q")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_api.post("/api/v1/settlement-runs/")
+
+    assert response.status_code == 202, response.content
+    assert (response.data["status"], response.data["due_count"]) == ("queued", 3)
+    run = SettlementRun.objects.get(pk=response.data["id"])
+    # Tasks run in-process in the tests: the queued run has been carried out.
+    assert (run.status, run.settled_count, run.progress) == ("finished", 3, 1.0)
+    assert run.triggered_by == admin_user
+    assert AuditLog.objects.filter(
+        action="settlement.trigger", target_id=str(run.pk), actor=admin_user
+    ).exists()
+    detail = admin_api.get(f"/api/v1/settlement-runs/{run.pk}/")
+    assert (detail.data["settled_count"], detail.data["progress"]) == (3, 1.0)
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_a_second_trigger_while_one_waits_is_refused(admin_api, promoter_api):
+    SettlementRun.objects.create(cutoff=timezone.now(), status=SettlementRun.Status.QUEUED)
+
+    response = admin_api.post("/api/v1/settlement-runs/")
+
+    assert response.status_code == 409
+    assert response.data["error"]["code"] == "settlement_running"
+    assert promoter_api.post("/api/v1/settlement-runs/").status_code == 403
+    assert promoter_api.get("/api/v1/settlement-runs/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_a_queued_run_whose_task_was_lost_runs_on_the_next_beat():
+    _sales(2, days_ago=20, prefix="LOST")
+    queued = SettlementRun.objects.create(
+        cutoff=timezone.now(), status=SettlementRun.Status.QUEUED, due_count=2
+    )
+
+    assert tasks.settle_due_commissions() == 2
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.settled_count) == ("finished", 2)
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_the_admin_page_triggers_a_run_and_shows_its_progress(
+    admin_user, client, django_capture_on_commit_callbacks
+):
+    _sales(2, days_ago=20, prefix="PAGE")
+    client.force_login(admin_user)
+
+    listing = client.get("/admin/commissions/settlementrun/")
+    assert "Run settlement now" in listing.content.decode()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post("/admin/commissions/settlementrun/trigger/")
+    run = SettlementRun.objects.get()
+    assert response.url == f"/admin/commissions/settlementrun/{run.pk}/change/"
+    queued = client.get(response.url).content.decode()
+    assert 'http-equiv="refresh"' in queued and "0 / 2" in queued
+
+    callbacks[0]()  # the worker picks the run up
+
+    finished = client.get(response.url).content.decode()
+    assert 'value="100"' in finished and "2 / 2" in finished
+    assert 'http-equiv="refresh"' not in finished
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_orders_and_the_reason_list_say_why_an_order_earns_nothing(admin_api, promoter_api):
+    shop = factories.MerchantFactory()
+    factories.ProductFactory(merchant=shop, sku="S", commission_rate=D("20.00"))
+    for body in lifecycle("NOBODY", "S", "10.00"):
+        store(shop, body)
+
+    order = admin_api.get("/api/v1/orders/", {"search": "NOBODY"}).data["results"][0]
+    assert (order["attribution"], order["invalid_reason"]) == ("none", "unknown_source")
+    reasons = promoter_api.get(
+        "/api/v1/commissions/invalid-reasons/", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert reasons.status_code == 200
+    assert {r["code"] for r in reasons.data} == {
+        "cancelled",
+        "refunded",
+        "self_purchase",
+        "zero_rate",
+        "fraud",
+        "unknown_source",
+    }

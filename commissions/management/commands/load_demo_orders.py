@@ -119,8 +119,9 @@ def demo_events(click: Click, rng: random.Random, now):
     events = [snapshot("order.paid", paid_at)]
     fate = rng.random()
     completed_at = paid_at + timedelta(days=rng.randint(2, 5))
-    if fate < 0.08:
-        events.append(snapshot("order.cancelled", paid_at + timedelta(hours=rng.randint(1, 20))))
+    cancelled_at = paid_at + timedelta(hours=rng.randint(1, 20))
+    if fate < 0.08 and cancelled_at < now:
+        events.append(snapshot("order.cancelled", cancelled_at))
     elif completed_at < now:
         events.append(snapshot("order.completed", completed_at, completed_at=completed_at))
         refund_at = completed_at + timedelta(days=1)
