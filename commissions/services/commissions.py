@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -269,6 +269,35 @@ def commissions_settle(commissions: list[Commission], *, moment: datetime) -> No
         ],
         accounts,
     )
+
+
+def commissions_mark_paid(*, promoter_id: int, paid_total: Decimal) -> int:
+    """Move the promoter's settled commissions to paid, oldest settlement first, as far as
+    `paid_total` (everything paid out to the promoter so far) covers their promoter shares
+    beyond the commissions already paid. A commission is paid only whole. Upline shares and
+    clawbacks live in the same balance but do not decide a commission's status. The caller
+    holds the promoter's lock (a payout being marked paid). Returns how many moved."""
+    already = Commission.objects.filter(promoter_id=promoter_id, status=Status.PAID).aggregate(
+        total=Sum("promoter_amount")
+    )["total"] or ZERO
+    room = paid_total - already
+    chosen: list[Commission] = []
+    changes: list[CommissionStatusChange] = []
+    settled = (
+        Commission.objects.select_for_update(of=("self",))
+        .filter(promoter_id=promoter_id, status=Status.SETTLED)
+        .order_by("settled_at", "pk")
+        .only("status", "invalid_reason", "promoter_amount", "order_id")
+    )
+    for commission in settled.iterator(chunk_size=1000):
+        if commission.promoter_amount > room:
+            break
+        room -= commission.promoter_amount
+        status_move(commission, Status.PAID, "", changes)
+        chosen.append(commission)
+    if chosen:
+        _save(chosen, changes, ["status", "invalid_reason"])
+    return len(chosen)
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from alliance.models import AuditLog
 from commissions import tasks
 from commissions.models import Commission, LedgerTransaction, SettlementRun
 from commissions.services.checks import ledger_check
-from commissions.services.commissions import commissions_settle
+from commissions.services.commissions import commissions_mark_paid, commissions_settle
 from commissions.services.ledger import balance, promoter_available_balance
 from commissions.services.settlement import Cycle, settlement_run, settlement_scheduled_cycle
 
@@ -292,3 +292,20 @@ def test_orders_and_the_reason_list_say_why_an_order_earns_nothing(admin_api, pr
         "fraud",
         "unknown_source",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.embedded
+def test_payouts_paid_mark_commissions_paid_oldest_first_and_whole():
+    _shop, promoter = _sales(3, days_ago=20, prefix="PAID")  # P = 1.80 each
+    settlement_run()
+
+    assert commissions_mark_paid(promoter_id=promoter.pk, paid_total=D("3.60")) == 2
+    assert commissions_mark_paid(promoter_id=promoter.pk, paid_total=D("5.00")) == 0
+    assert commissions_mark_paid(promoter_id=promoter.pk, paid_total=D("5.40")) == 1
+
+    statuses = list(
+        Commission.objects.order_by("settled_at", "pk").values_list("status", flat=True)
+    )
+    assert statuses == ["paid", "paid", "paid"]
+    assert ledger_check().is_clean
