@@ -1,0 +1,356 @@
+"""Payout requests and their review: request, approve, reject, mark paid, mark failed, one by
+one or in bulk, with the ledger postings each step implies.
+
+Postings (docs/payouts.md), each under its own idempotency key, so a step never posts twice:
+approve moves the amount from available to in transit (`payout:<id>:approve`), paid from in
+transit to paid (`payout:<id>:paid`), failed or rejected after approval back from in transit
+to available (`payout:<id>:return`)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.audit import audit_record
+from alliance.errors import AllianceError, Conflict, InvalidTransition, NotAllowed
+from alliance.money import CENT, currency, format_money
+from commissions.models import LedgerAccount, LedgerTransaction
+from commissions.services import ledger
+from commissions.services.commissions import commissions_mark_paid
+from promoters.models import Promoter
+
+from ..models import OPEN_STATUSES, PAYOUT_TRANSITIONS, Payout, PayoutHold, PayoutMethod
+from .locks import promoter_lock
+
+Status = Payout.Status
+Kind = LedgerAccount.Kind
+
+
+def available_key(promoter_id: int) -> str:
+    return ledger.account_key(Kind.PROMOTER_AVAILABLE, promoter_id=promoter_id)
+
+
+def in_transit_key(promoter_id: int) -> str:
+    return ledger.account_key(Kind.PAYOUTS_IN_TRANSIT, promoter_id=promoter_id)
+
+
+def paid_key(promoter_id: int) -> str:
+    return ledger.account_key(Kind.PAYOUTS_PAID, promoter_id=promoter_id)
+
+
+def has_active_hold(promoter_id: int) -> bool:
+    return PayoutHold.objects.filter(promoter_id=promoter_id, released_at__isnull=True).exists()
+
+
+def status_move(payout: Payout, new_status: str) -> str:
+    """Move `payout` to `new_status` if PAYOUT_TRANSITIONS allows it (the caller saves).
+    Returns the old status."""
+    old = payout.status
+    if new_status not in PAYOUT_TRANSITIONS[old]:
+        raise InvalidTransition(
+            _("A payout cannot move from %(old)s to %(new)s.") % {"old": old, "new": new_status}
+        )
+    payout.status = new_status
+    return old
+
+
+def _required(value: str, field: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise AllianceError(message, field=field, code=f"{field}_required")
+    return value
+
+
+def _post(payout: Payout, step: str, moves: tuple[tuple[str, Decimal], ...]) -> None:
+    keys = [key for key, _amount in moves]
+    accounts = ledger.accounts_get(
+        (key.partition(":")[0], None, payout.promoter_id) for key in keys
+    )
+    ledger.ledger_post(
+        idempotency_key=f"payout:{payout.pk}:{step}",
+        kind=LedgerTransaction.Kind.PAYOUT,
+        entries=dict(moves),
+        accounts=accounts,
+        memo=f"payout {payout.pk} {step}",
+    )
+
+
+def _return_money(payout: Payout) -> None:
+    _post(
+        payout,
+        "return",
+        (
+            (in_transit_key(payout.promoter_id), -payout.amount),
+            (available_key(payout.promoter_id), payout.amount),
+        ),
+    )
+
+
+def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal, actor=None):
+    """A promoter asks to be paid `amount` to one of its active methods: at least
+    ALLIANCE_MIN_PAYOUT, at most its available balance, and only while it has no other open
+    request. Under an active hold the request starts held."""
+    amount = Decimal(amount)
+    if amount != amount.quantize(CENT) or amount <= 0:
+        raise AllianceError(
+            _("Give a positive amount in whole cents."), field="amount", code="invalid_amount"
+        )
+    minimum = settings.ALLIANCE_MIN_PAYOUT
+    if amount < minimum:
+        raise AllianceError(
+            _("The smallest payout is %(minimum)s.") % {"minimum": format_money(minimum)},
+            field="amount",
+            code="below_minimum",
+        )
+    with transaction.atomic():
+        promoter = promoter_lock(promoter.pk)
+        if not promoter.is_approved:
+            raise NotAllowed(
+                _("Your promoter account is not approved."), code="promoter_not_approved"
+            )
+        method = PayoutMethod.objects.filter(
+            pk=method.pk, promoter=promoter, is_active=True
+        ).first()
+        if method is None:
+            raise AllianceError(
+                _("Choose one of your payout methods."), field="method", code="method_not_usable"
+            )
+        if Payout.objects.filter(promoter=promoter, status__in=OPEN_STATUSES).exists():
+            raise Conflict(
+                _("You already have an open payout request; wait until it is paid or rejected."),
+                code="open_payout_exists",
+            )
+        available = ledger.balance(available_key(promoter.pk))
+        if amount > available:
+            raise AllianceError(
+                _("You can withdraw at most %(available)s.")
+                % {"available": format_money(max(available, Decimal("0.00")))},
+                field="amount",
+                code="insufficient_balance",
+            )
+        payout = Payout(
+            promoter=promoter,
+            method=method,
+            kind=method.kind,
+            account_name=method.account_name,
+            account=method.account,
+            bank_name=method.bank_name,
+            amount=amount,
+            currency=currency(),
+            status=Status.HELD if has_active_hold(promoter.pk) else Status.REQUESTED,
+        )
+        try:
+            with transaction.atomic():
+                payout.save()
+        except IntegrityError:
+            # The partial unique index: another open request got in first.
+            raise Conflict(
+                _("You already have an open payout request; wait until it is paid or rejected."),
+                code="open_payout_exists",
+            ) from None
+        audit_record(
+            actor=actor,
+            action="payout.request",
+            target=payout,
+            promoter=promoter.pk,
+            amount=amount,
+            status=payout.status,
+        )
+    return payout
+
+
+def _locked(payout: Payout | int) -> Payout:
+    """The payout, locked after its promoter (the stable order of every payout write)."""
+    pk = payout if isinstance(payout, int) else payout.pk
+    promoter_id = Payout.objects.filter(pk=pk).values_list("promoter_id", flat=True).first()
+    if promoter_id is None:
+        raise Payout.DoesNotExist(pk)
+    promoter_lock(promoter_id)
+    return Payout.objects.select_for_update(of=("self",)).get(pk=pk)
+
+
+@transaction.atomic
+def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
+    """Approve a requested payout: the amount moves from available to in transit. Refused
+    while the promoter is on hold, and when the balance, read again under the promoter's lock
+    and its available account's lock, no longer covers it (a clawback may have lowered it)."""
+    payout = _locked(payout)
+    if payout.status == Status.HELD or (
+        payout.status == Status.REQUESTED and has_active_hold(payout.promoter_id)
+    ):
+        raise Conflict(
+            _("This promoter's payouts are on hold; release the hold first."), code="payout_held"
+        )
+    status_move(payout, Status.APPROVED)
+    available = available_key(payout.promoter_id)
+    accounts = ledger.accounts_get(
+        [
+            (Kind.PROMOTER_AVAILABLE, None, payout.promoter_id),
+            (Kind.PAYOUTS_IN_TRANSIT, None, payout.promoter_id),
+        ]
+    )
+    # FOR UPDATE on the account: no other posting to it can commit until this approval does
+    # (an entry's foreign key check takes a key-share lock on its account when it commits), so
+    # nothing lands between the balance read next and the approval's own posting. A clawback
+    # that commits later nets against the balance like any later clawback.
+    LedgerAccount.objects.select_for_update(of=("self",)).filter(pk=accounts[available].pk).get()
+    balance = ledger.balance(available)
+    if payout.amount > balance:
+        raise Conflict(
+            _("The available balance (%(balance)s) no longer covers this payout.")
+            % {"balance": format_money(balance)},
+            code="insufficient_balance",
+        )
+    _post(
+        payout,
+        "approve",
+        ((available, -payout.amount), (in_transit_key(payout.promoter_id), payout.amount)),
+    )
+    now = timezone.now()
+    payout.approved_at = payout.reviewed_at = now
+    payout.reviewed_by = reviewer
+    payout.save(update_fields=["status", "approved_at", "reviewed_at", "reviewed_by"])
+    audit_record(
+        actor=reviewer,
+        action="payout.approve",
+        target=payout,
+        promoter=payout.promoter_id,
+        amount=payout.amount,
+    )
+    return payout
+
+
+@transaction.atomic
+def payout_reject(*, payout: Payout | int, reviewer, reason: str) -> Payout:
+    """Reject a payout, with a reason. Before approval no money moved; after approval the
+    amount returns from in transit to available."""
+    reason = _required(reason, "reason", _("A reason is required."))
+    payout = _locked(payout)
+    old = status_move(payout, Status.REJECTED)
+    if old == Status.APPROVED:
+        _return_money(payout)
+    payout.reason = reason
+    payout.reviewed_at = timezone.now()
+    payout.reviewed_by = reviewer
+    payout.save(update_fields=["status", "reason", "reviewed_at", "reviewed_by"])
+    audit_record(
+        actor=reviewer,
+        action="payout.reject",
+        target=payout,
+        promoter=payout.promoter_id,
+        amount=payout.amount,
+        reason=reason,
+        previous_status=old,
+    )
+    return payout
+
+
+@transaction.atomic
+def payout_mark_paid(*, payout: Payout | int, actor, reference: str) -> Payout:
+    """The transfer of an approved payout went through: record its reference (the bank's or
+    Alipay's transaction number); the amount moves from in transit to paid, and the settled
+    commissions that all the promoter's paid payouts cover become paid."""
+    reference = _required(reference, "reference", _("The transfer's reference is required."))
+    if len(reference) > 120:
+        raise AllianceError(
+            _("The reference is longer than 120 characters."),
+            field="reference",
+            code="invalid_reference",
+        )
+    payout = _locked(payout)
+    status_move(payout, Status.PAID)
+    _post(
+        payout,
+        "paid",
+        (
+            (in_transit_key(payout.promoter_id), -payout.amount),
+            (paid_key(payout.promoter_id), payout.amount),
+        ),
+    )
+    # The settled commissions this money covers, oldest first, become paid.
+    commissions_mark_paid(
+        promoter_id=payout.promoter_id, paid_total=ledger.balance(paid_key(payout.promoter_id))
+    )
+    payout.reference = reference
+    payout.paid_at = timezone.now()
+    payout.save(update_fields=["status", "reference", "paid_at"])
+    audit_record(
+        actor=actor,
+        action="payout.mark_paid",
+        target=payout,
+        promoter=payout.promoter_id,
+        amount=payout.amount,
+        reference=reference,
+    )
+    return payout
+
+
+@transaction.atomic
+def payout_mark_failed(*, payout: Payout | int, actor, reason: str) -> Payout:
+    """The transfer of an approved payout failed (a closed account, a wrong name): the amount
+    returns from in transit to available."""
+    reason = _required(reason, "reason", _("A reason is required."))
+    payout = _locked(payout)
+    status_move(payout, Status.FAILED)
+    _return_money(payout)
+    payout.reason = reason
+    payout.failed_at = timezone.now()
+    payout.save(update_fields=["status", "reason", "failed_at"])
+    audit_record(
+        actor=actor,
+        action="payout.mark_failed",
+        target=payout,
+        promoter=payout.promoter_id,
+        amount=payout.amount,
+        reason=reason,
+    )
+    return payout
+
+
+BULK_ACTIONS = ("approve", "reject", "mark_paid", "mark_failed")
+
+
+@dataclass
+class BulkResult:
+    id: int
+    ok: bool
+    status: str = ""
+    code: str = ""
+    message: str = ""
+
+
+def payouts_bulk(
+    *, action: str, ids: list[int], actor, reason: str = "", reference: str = ""
+) -> list[BulkResult]:
+    """Apply one review action to many payouts, each in its own transaction (a savepoint when
+    called inside one): a row that fails is reported and the others go on."""
+    if action not in BULK_ACTIONS:
+        raise AllianceError(_("Unknown action."), field="action", code="invalid_action")
+    if action in {"reject", "mark_failed"}:
+        _required(reason, "reason", _("A reason is required."))
+    if action == "mark_paid":
+        _required(reference, "reference", _("The transfer's reference is required."))
+    results = []
+    for pk in sorted(set(ids)):
+        try:
+            with transaction.atomic():
+                if action == "approve":
+                    payout = payout_approve(payout=pk, reviewer=actor)
+                elif action == "reject":
+                    payout = payout_reject(payout=pk, reviewer=actor, reason=reason)
+                elif action == "mark_paid":
+                    payout = payout_mark_paid(payout=pk, actor=actor, reference=reference)
+                else:
+                    payout = payout_mark_failed(payout=pk, actor=actor, reason=reason)
+        except Payout.DoesNotExist:
+            results.append(
+                BulkResult(id=pk, ok=False, code="not_found", message=_("No such payout."))
+            )
+        except AllianceError as exc:
+            results.append(BulkResult(id=pk, ok=False, code=exc.code, message=exc.message))
+        else:
+            results.append(BulkResult(id=pk, ok=True, status=payout.status))
+    return results
