@@ -1,0 +1,43 @@
+"""Form fields and forms shared by the statement pages, the API's filters and the console."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Statement
+from .months import month_parse
+
+
+class MonthField(forms.Field):
+    """A calendar month typed as YYYY-MM (a full date is taken as its month)."""
+
+    widget = forms.TextInput
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM, e.g. 2026-10.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        month = month_parse(str(value)[:20])
+        if month is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return month
+
+    def prepare_value(self, value):
+        return f"{value:%Y-%m}" if hasattr(value, "year") else value
+
+
+class StatementFilterForm(forms.Form):
+    month = MonthField(label=_("Month"), required=False, help_text=_("YYYY-MM"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any")), *Statement.Status.choices],
+    )
+    merchant = forms.IntegerField(label=_("Merchant id"), required=False, min_value=1)
+
+
+class MarkPaidForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Payment reference"),
+        max_length=120,
+        help_text=_("The bank or Alipay transfer's reference."),
+    )
