@@ -220,6 +220,9 @@ SPECTACULAR_SETTINGS = {
         "CommissionStatusEnum": "commissions.models.Commission.Status",
         "BackfillLineStatusEnum": ["accepted", "duplicate", "error"],
         "EventAcceptedStatusEnum": ["accepted", "duplicate"],
+        "PayoutMethodKindEnum": "payouts.models.MethodKind",
+        "PayoutStatusEnum": "payouts.models.Payout.Status",
+        "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
     },
 }
 

@@ -402,6 +402,8 @@ class LedgerTransaction(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # A merchant's statement reads the postings of one month.
+        indexes = [models.Index(fields=["created_at"], name="ledger_transaction_created")]
 
     def __str__(self) -> str:
         return self.idempotency_key

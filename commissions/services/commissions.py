@@ -277,9 +277,12 @@ def commissions_mark_paid(*, promoter_id: int, paid_total: Decimal) -> int:
     beyond the commissions already paid. A commission is paid only whole. Upline shares and
     clawbacks live in the same balance but do not decide a commission's status. The caller
     holds the promoter's lock (a payout being marked paid). Returns how many moved."""
-    already = Commission.objects.filter(promoter_id=promoter_id, status=Status.PAID).aggregate(
-        total=Sum("promoter_amount")
-    )["total"] or ZERO
+    already = (
+        Commission.objects.filter(promoter_id=promoter_id, status=Status.PAID).aggregate(
+            total=Sum("promoter_amount")
+        )["total"]
+        or ZERO
+    )
     room = paid_total - already
     chosen: list[Commission] = []
     changes: list[CommissionStatusChange] = []

@@ -22,8 +22,10 @@ from schemathesis.specs.openapi.checks import (
 
 from alliance.models import ReviewStatus
 from alliance.wsgi import application
+from payouts.models import Payout, PayoutHold, PayoutMethod
 from products.models import Campaign, Category, Coupon, Merchant, Product
 from promoters.models import CampaignApplication, Channel, Click, Link, OwnCustomer, Promoter
+from statements.models import Statement
 
 from .. import factories
 
@@ -54,6 +56,10 @@ MODEL_BY_RESOURCE = {
     "links": Link,
     "clicks": Click,
     "own-customers": OwnCustomer,
+    "statements": Statement,
+    "payouts": Payout,
+    "payout-methods": PayoutMethod,
+    "payout-holds": PayoutHold,
 }
 # Body fields that hold foreign keys -> the model they point at.
 MODEL_BY_BODY_FIELD = {
@@ -66,6 +72,7 @@ MODEL_BY_BODY_FIELD = {
     "coupon": Coupon,
     "channel": Channel,
     "exclusive_promoter": Promoter,
+    "method": PayoutMethod,
 }
 
 # Bounded so the whole file runs in a few minutes on 2 cores.
@@ -162,6 +169,27 @@ def world():
             factories.OwnCustomerFactory(promoter=someone, merchant=shop)
     factories.ChannelFactory(promoter=promoter)
     factories.ChannelFactory(promoter=other_promoter)
+    for someone in (promoter, other_promoter):
+        method = PayoutMethod.objects.create(
+            promoter=someone,
+            kind="alipay",
+            account_name="张三",
+            account="13800138000",
+            is_default=True,
+        )
+        Payout.objects.create(
+            promoter=someone,
+            method=method,
+            kind="alipay",
+            account_name="张三",
+            account="13800138000",
+            amount="20.00",
+            currency="CNY",
+        )
+    for shop in (merchant, other_merchant):
+        Statement.objects.create(
+            merchant=shop, month=now.date().replace(day=1), currency="CNY", issued_at=now
+        )
 
     known_ids.clear()
     for model in {*MODEL_BY_RESOURCE.values(), *MODEL_BY_BODY_FIELD.values()}:

@@ -616,3 +616,55 @@ def test_promoter_cannot_apply_to_an_unapproved_merchants_campaign(promoter_api)
 
     assert_error(response, 400, fields={"campaign"})
     assert not CampaignApplication.objects.exists()
+
+
+# --- Statements: the merchant's and the platform's business ----------------------------------
+
+
+def _statement(merchant):
+    from statements.models import Statement
+
+    return Statement.objects.create(
+        merchant=merchant, month="2026-10-01", currency="CNY", issued_at=timezone.now()
+    )
+
+
+@pytest.mark.parametrize(
+    "route", ["statements/{pk}/", "statements/{pk}/lines.csv/", "statements/{unknown}/"]
+)
+def test_merchant_gets_404_for_another_merchants_statement(merchant_api, other_merchant, route):
+    statement = _statement(other_merchant)
+
+    response = merchant_api.get(API + route.format(pk=statement.pk, unknown=UNKNOWN_ID))
+
+    assert_not_found(response)
+
+
+def test_merchant_lists_only_its_own_statements(merchant_api, merchant, other_merchant):
+    own = _statement(merchant)
+    _statement(other_merchant)
+
+    assert ids_in(merchant_api.get(f"{API}statements/")) == {own.pk}
+    assert ids_in(merchant_api.get(f"{API}statements/?merchant={other_merchant.pk}")) == set()
+
+
+@pytest.mark.parametrize(
+    ("method", "route"),
+    [
+        ("get", "statements/"),
+        ("get", "statements/{pk}/"),
+        ("get", "statements/{pk}/lines.csv/"),
+        ("get", "statements/current/"),
+        ("post", "statements/{pk}/mark-paid/"),
+    ],
+)
+def test_promoter_is_refused_statements(promoter_api, merchant, method, route):
+    statement = _statement(merchant)
+
+    response = getattr(promoter_api, method)(
+        API + route.format(pk=statement.pk), {"reference": "R"}
+    )
+
+    assert_error(response, 403, code="permission_denied")
+    statement.refresh_from_db()
+    assert statement.status == "issued"
