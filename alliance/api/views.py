@@ -24,6 +24,11 @@ API_ROOT_ROUTES = [
     "order-event-list",
     "order-list",
     "commission-list",
+    "settlement-run-list",
+    "statement-list",
+    "payout-method-list",
+    "payout-list",
+    "payout-hold-list",
 ]
 
 

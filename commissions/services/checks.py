@@ -1,5 +1,6 @@
 """The ledger's invariants, checked by `manage.py check_ledger` and a periodic task."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,6 +17,15 @@ ZERO = Decimal("0.00")
 HALF_CENT = Decimal("0.005")
 # Commissions are checked in slices of this many, to keep memory flat on a large ledger.
 CHUNK = 2000
+# Checks of the apps that post to the ledger on top of commissions: each takes the number of
+# problems it may still report and returns their descriptions. An app adds its own in its
+# AppConfig.ready(), so that this module never imports the apps built on it.
+LEDGER_CHECKS: list[Callable[[int], list[str]]] = []
+
+
+def ledger_check_register(check: Callable[[int], list[str]]) -> None:
+    if check not in LEDGER_CHECKS:
+        LEDGER_CHECKS.append(check)
 
 
 @dataclass
@@ -97,13 +107,9 @@ def _ledger_check(limit: int) -> LedgerReport:
                     f"commission {commission.pk} ({commission.status}) should hold {target} "
                     f"in the ledger but holds {held}"
                 )
-    # The other books' invariants: payouts (payouts.checks) and statements (statements.checks).
-    from statements.checks import statement_ledger_problems
-
-    problems.extend(statement_ledger_problems(limit))
-    # Imported here: payouts builds on commissions, not the other way round.
-    from payouts.checks import payout_ledger_problems
-
-    problems.extend(payout_ledger_problems(limit - len(problems)))
+    # The books of the apps built on this one (payouts, statements), registered at start-up.
+    for check in LEDGER_CHECKS:
+        if len(problems) < limit:
+            problems.extend(check(limit - len(problems)))
     del problems[limit:]
     return report
