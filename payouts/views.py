@@ -104,6 +104,8 @@ def promoter_payouts_page(request):
         "method_form": method_form,
         "request_form": request_form,
         "history": Payout.objects.filter(promoter=promoter).order_by("-requested_at", "-pk")[:50],
+        # The latest movements of the balance; the API pages through all of them.
+        "entries": selectors.balance_entries(promoter.pk)[:50],
         "min_payout": settings.ALLIANCE_MIN_PAYOUT,
         "currency": currency(),
     }

@@ -4,11 +4,12 @@ fields, actions work, and the console is staff only."""
 import pytest
 from django.test import Client
 
+from commissions.models import Commission
 from payouts.models import Payout, PayoutBatch, PayoutHold, PayoutMethod
 from payouts.services import payouts as services
 
 from .. import factories
-from .money import D, alipay, fund
+from .money import D, alipay, earn, fund
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,17 @@ def test_the_promoter_page_shows_balances_and_masked_methods(promoter, promoter_
     assert "123.45 CNY" in html
     assert "138****8000" in html and "13800138000" not in html
     assert "At least 10.00 CNY" in html
+
+
+def test_the_promoter_page_shows_the_settlement_history(promoter, promoter_page):
+    earn(promoter, sales=["10.00", "10.00"])  # settled: P = 1.80 each
+    commission = Commission.objects.filter(promoter=promoter).order_by("pk").first()
+
+    html = promoter_page.get("/promoter/payouts/").content.decode()
+
+    assert "Settlement history" in html
+    assert html.count("1.80 CNY") == 2
+    assert f"commission {commission.pk}" in html
 
 
 def test_a_bad_method_keeps_the_input_and_shows_errors(promoter_page):
