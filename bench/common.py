@@ -2,6 +2,7 @@
 platform with bench.settings (whose /bench/baseline answers a constant 302)."""
 
 import os
+import platform
 import re
 import signal
 import socket
@@ -128,3 +129,13 @@ def process_ticks(database: str) -> dict[int, tuple[str, int, int, int]]:
         ticks = int(fields[11]) + int(fields[12])
         result[int(entry.name)] = (command, int(fields[1]), int(fields[3]), ticks)
     return result
+
+
+def machine() -> dict:
+    """The CPU and Python a benchmark ran on, for its report."""
+    cpu = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
+        cpu = match.group(1).strip() if match else ""
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version()}

@@ -13,7 +13,6 @@ Run: `make bench`, `scripts/bench`, or `.venv/bin/python bench/redirect.py --hel
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import signal
@@ -34,6 +33,7 @@ from common import (  # bench/common.py: run as a script, bench/ is on sys.path
     ROOT,
     NoRedirect,
     free_port,
+    machine,
     process_ticks,
     recreate_database,
     start_gunicorn,
@@ -311,15 +311,6 @@ def check_run(name: str, result: dict) -> list[str]:
     if result["status_302"] != result["requests"]:
         problems.append(f"{name}: {result['status_302']} 302s for {result['requests']} requests")
     return problems
-
-
-def machine() -> dict:
-    cpu = ""
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        match = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
-        cpu = match.group(1).strip() if match else ""
-    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version()}
 
 
 def summary(results: list[dict]) -> dict:

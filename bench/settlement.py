@@ -27,7 +27,6 @@ Run: `scripts/bench settlement`, `scripts/bench settlement --n 20000`, or
 import argparse
 import json
 import os
-import platform
 import re
 import signal
 import subprocess
@@ -39,7 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from common import ROOT, recreate_database, stop_process
+from common import ROOT, machine, recreate_database, stop_process
 from orders import CpuMeter, Database, fmt, rate, stop_on_signal, table
 
 RESULTS = ROOT / "bench" / "results"
@@ -795,15 +794,6 @@ def run_round(args, n: int, env: dict) -> dict:
 
 
 # --- report ----------------------------------------------------------------------------------
-
-
-def machine() -> dict:
-    cpu = ""
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        match = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
-        cpu = match.group(1).strip() if match else ""
-    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version()}
 
 
 def report(args, rounds: list[dict]) -> None:
