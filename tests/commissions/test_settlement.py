@@ -131,7 +131,8 @@ def test_a_batch_posts_each_split_once_in_a_few_statements(django_assert_max_num
 
     # Per batch of 40: lock and read, update, status changes, order stamps, accounts (find,
     # create, find again), transactions, entries, the run's totals, plus the run's own rows.
-    with django_assert_max_num_queries(18):
+    # SQLite also reads the last change position twice and splits inserts by its variable limit.
+    with django_assert_max_num_queries(18 if connection.vendor == "postgresql" else 24):
         run = settlement_run(batch_size=50)
 
     assert run.settled_count == 40

@@ -6,7 +6,7 @@ the ledger refuses UPDATEs on PostgreSQL), so the clock is moved to the moment a
 be written before the service that writes it runs."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -129,3 +129,13 @@ def books(db, clock) -> Books:
     refund(clock, tea, "TEA-B", at=local(2026, 11, 2, 8, 0))
     clock.at(local(2026, 12, 1, 9, 0))
     return Books(tea=tea, silk=silk)
+
+
+@pytest.fixture
+def october(books):
+    """October's statement of the tea house, issued."""
+    from statements.models import Statement
+    from statements.services import statements_issue
+
+    statements_issue(month=date(2026, 10, 1))
+    return Statement.objects.get(merchant=books.tea.merchant, month=date(2026, 10, 1))

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from alliance.errors import AllianceError, InvalidTransition, NotAllowed
 from alliance.models import AuditLog
@@ -23,12 +22,6 @@ from ..assertions import assert_error
 D = Decimal
 OCTOBER, NOVEMBER = date(2026, 10, 1), date(2026, 11, 1)
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
-
-
-@pytest.fixture
-def october(books):
-    statements_issue(month=OCTOBER)
-    return Statement.objects.get(merchant=books.tea.merchant, month=OCTOBER)
 
 
 def payment_entries(statement) -> dict:
@@ -194,49 +187,3 @@ def test_check_ledger_finds_a_merchant_missing_from_an_issued_month(books):
     assert statement_ledger_problems() == [
         f"merchant {books.silk.merchant.pk} has postings in 2026-10 but no statement for it"
     ]
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
-def test_the_payment_posting_cannot_be_edited(october, admin_user):
-    from django.db import DatabaseError, transaction
-
-    statement_mark_paid(statement=october, reference="R", actor=admin_user)
-    with pytest.raises(DatabaseError), transaction.atomic():
-        LedgerEntry.objects.filter(
-            transaction__idempotency_key=f"statement:{october.pk}:paid"
-        ).update(amount=D("1.00"))
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's")
-@pytest.mark.django_db(transaction=True)
-def test_two_admins_marking_at_once_post_one_payment(books):
-    import threading
-
-    statements_issue(month=OCTOBER)
-    statement = Statement.objects.get(merchant=books.tea.merchant)
-    admins = [factories.AdminFactory(), factories.AdminFactory()]
-    start = threading.Barrier(2)
-    outcomes: list[str] = []
-
-    def mark(admin, reference):
-        try:
-            start.wait()
-            statement_mark_paid(statement=statement, reference=reference, actor=admin)
-            outcomes.append("paid")
-        except InvalidTransition:
-            outcomes.append("conflict")
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=mark, args=(admin, f"R-{n}")) for n, admin in enumerate(admins)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-
-    assert sorted(outcomes) == ["conflict", "paid"]
-    assert LedgerTransaction.objects.filter(kind="statement_payment").count() == 1
-    assert AuditLog.objects.filter(action="statement.mark_paid").count() == 1
-    assert statement_ledger_problems() == []
