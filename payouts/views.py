@@ -87,10 +87,13 @@ def promoter_payouts_page(request):
                     messages.success(request, _("Your payout request was sent for review."))
                     return redirect("promoter-payouts")
         elif which == "remove_method":
-            method = PayoutMethod.objects.filter(
-                promoter=promoter, is_active=True, pk=request.POST.get("method") or 0
-            ).first()
-            if method is not None and str(request.POST.get("method", "")).isdigit():
+            chosen = request.POST.get("method", "")
+            method = (
+                PayoutMethod.objects.filter(promoter=promoter, is_active=True, pk=chosen).first()
+                if chosen.isdigit()
+                else None
+            )
+            if method is not None:
                 methods.method_delete(method=method, actor=request.user)
                 messages.success(request, _("Payout method removed."))
                 return redirect("promoter-payouts")

@@ -117,6 +117,17 @@ def test_removing_a_method(promoter, promoter_page):
     assert not PayoutMethod.objects.exists()
 
 
+@pytest.mark.parametrize("chosen", ["abc", "", "999999", "-1"])
+def test_removing_a_method_that_is_not_one_says_so(promoter, promoter_page, chosen):
+    alipay(promoter)
+
+    response = promoter_page.post("/promoter/payouts/", {"form": "remove_method", "method": chosen})
+
+    assert response.status_code == 400
+    assert "That payout method does not exist." in response.content.decode()
+    assert PayoutMethod.objects.filter(is_active=True).count() == 1
+
+
 def test_the_promoter_page_is_for_promoters(merchant_owner):
     assert browser(merchant_owner).get("/promoter/payouts/").status_code == 403
     assert Client().get("/promoter/payouts/").status_code == 302  # to the login
