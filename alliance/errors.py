@@ -14,6 +14,15 @@ class AllianceError(Exception):
             self.code = code
 
 
+def required_text(value: str | None, *, field: str, message: str) -> str:
+    """`value` without surrounding spaces; an empty one is refused as `<field>_required`, with
+    `message` next to `field` (a reason, a reference)."""
+    value = (value or "").strip()
+    if not value:
+        raise AllianceError(message, field=field, code=f"{field}_required")
+    return value
+
+
 class NotAllowed(AllianceError):
     code = "not_allowed"
     status_code = 403

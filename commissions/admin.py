@@ -186,14 +186,12 @@ class SettlementRunAdmin(ReadOnlyAdmin):
         )
         return redirect("admin:commissions_settlementrun_change", run.pk)
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        run = SettlementRun.objects.filter(pk=object_id).first() if object_id else None
-        extra_context = {
-            **(extra_context or {}),
-            "reload": run is not None
-            and run.status in {SettlementRun.Status.QUEUED, SettlementRun.Status.RUNNING},
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["reload"] = obj is not None and obj.status in {
+            SettlementRun.Status.QUEUED,
+            SettlementRun.Status.RUNNING,
         }
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @admin.register(LedgerAccount)

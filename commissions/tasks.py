@@ -111,7 +111,9 @@ def check_ledger() -> bool:
     return report.is_clean
 
 
-@shared_task(
+# Settlement tasks: a batch that lost its database connection is redone by a retry (every
+# batch is its own transaction); a run of a million commissions fits in the time limit.
+SETTLEMENT_TASK = dict(
     acks_late=True,
     autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=2,
@@ -120,6 +122,9 @@ def check_ledger() -> bool:
     soft_time_limit=3300,
     time_limit=3500,
 )
+
+
+@shared_task(**SETTLEMENT_TASK)
 def settle_due_commissions() -> int:
     """Carry out a run an admin queued, then the scheduled run of the settlement cycle, if
     one is due. Safe to run twice or concurrently: each batch skips the commissions another
@@ -138,15 +143,7 @@ def settle_due_commissions() -> int:
     return settled
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=120,
-    max_retries=5,
-    soft_time_limit=3300,
-    time_limit=3500,
-)
+@shared_task(**SETTLEMENT_TASK)
 def run_settlement(run_id: int) -> int:
     """Carry out the settlement run an admin queued."""
     from .models import SettlementRun

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record
-from alliance.errors import AllianceError, InvalidTransition, NotAllowed
+from alliance.errors import AllianceError, InvalidTransition, NotAllowed, required_text
 from alliance.money import currency
 from alliance.roles import Role, role_of
 from commissions.models import LedgerAccount, LedgerTransaction
@@ -99,11 +99,9 @@ def statement_mark_paid(
     to zero. A statement with nothing owed only changes status."""
     if role_of(actor) != Role.ADMIN:
         raise NotAllowed(_("Only platform admins may mark a statement paid."))
-    reference = (reference or "").strip()
-    if not reference:
-        raise AllianceError(
-            _("Enter the payment's reference."), field="reference", code="reference_required"
-        )
+    reference = required_text(
+        reference, field="reference", message=_("Enter the payment's reference.")
+    )
     if len(reference) > REFERENCE_MAX_LENGTH:
         raise AllianceError(
             _("The reference is at most %(count)s characters.") % {"count": REFERENCE_MAX_LENGTH},

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.db import bulk_insert_rows, bulk_update_rows
-from alliance.errors import AllianceError, InvalidTransition
+from alliance.errors import InvalidTransition, required_text
 
 from ..models import (
     COMMISSION_TRANSITIONS,
@@ -307,9 +307,7 @@ def commissions_mark_paid(*, promoter_id: int, paid_total: Decimal) -> int:
 def commission_void(*, commission: Commission, note: str, actor) -> Commission:
     """An admin voids a commission for fraud, with a reason. Money already settled is clawed
     back by a posting; the commission never earns again."""
-    note = note.strip()
-    if not note:
-        raise AllianceError(_("A reason is required."), field="reason", code="reason_required")
+    note = required_text(note, field="reason", message=_("A reason is required."))
     commission = Commission.objects.select_for_update(of=("self",)).get(pk=commission.pk)
     if commission.status == Status.VOID:
         raise InvalidTransition(_("This commission is already void."), code="already_void")

@@ -69,9 +69,7 @@ def ledger_post(
 ) -> LedgerTransaction | None:
     """Post `entries` (account key -> signed amount) as one transaction. They must sum to zero.
     Returns None when the key was posted before: posting twice is a no-op."""
-    lines = {key: amount for key, amount in entries.items() if amount}
-    if sum(lines.values(), ZERO) != ZERO:
-        raise Unbalanced(_("A posting must sum to zero: %(lines)s") % {"lines": lines})
+    lines = Posting(idempotency_key, kind, entries).lines  # refuses an unbalanced one
     try:
         with transaction.atomic():
             posting = LedgerTransaction.objects.create(

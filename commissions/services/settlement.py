@@ -97,14 +97,7 @@ def settlement_trigger(*, actor, now: datetime | None = None) -> SettlementRun:
         raise Conflict(
             _("A settlement run is already queued or running."), code="settlement_running"
         )
-    cycle = settlement_cycle(now)
-    run = SettlementRun.objects.create(
-        status=Status.QUEUED,
-        cycle=cycle.label,
-        cutoff=cycle.cutoff,
-        due_count=settlement_due_count(cycle.cutoff),
-        triggered_by=actor,
-    )
+    run = _run_create(settlement_cycle(now), status=Status.QUEUED, triggered_by=actor)
     audit_record(actor=actor, action="settlement.trigger", target=run, cutoff=run.cutoff)
     transaction.on_commit(lambda: run_settlement.delay(run.pk))
     return run
@@ -125,12 +118,8 @@ def settlement_run(
     `now` itself."""
     batch_size = batch_size or settings.ALLIANCE_SETTLEMENT_BATCH
     if run is None:
-        cycle = cycle or settlement_cycle(now)
-        run = SettlementRun.objects.create(
-            cycle=cycle.label,
-            cutoff=cycle.cutoff,
-            due_count=settlement_due_count(cycle.cutoff),
-            triggered_by=triggered_by,
+        run = _run_create(
+            cycle or settlement_cycle(now), status=Status.RUNNING, triggered_by=triggered_by
         )
     else:
         claimed = SettlementRun.objects.filter(pk=run.pk, status=Status.QUEUED).update(
@@ -157,6 +146,16 @@ def settlement_run(
     )
     run.refresh_from_db()
     return run
+
+
+def _run_create(cycle: Cycle, *, status: str, triggered_by) -> SettlementRun:
+    return SettlementRun.objects.create(
+        status=status,
+        cycle=cycle.label,
+        cutoff=cycle.cutoff,
+        due_count=settlement_due_count(cycle.cutoff),
+        triggered_by=triggered_by,
+    )
 
 
 def settlement_run_queued() -> SettlementRun | None:

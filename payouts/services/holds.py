@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record, audit_records
-from alliance.errors import AllianceError, Conflict
+from alliance.errors import Conflict, required_text
 from promoters.models import Promoter
 
 from ..models import Payout, PayoutHold
@@ -34,9 +34,7 @@ def hold_set(
     *, promoter: Promoter, reason: str, actor, source: str = PayoutHold.Source.ADMIN
 ) -> PayoutHold:
     """Put a promoter's payouts on hold, with a reason: its requested payouts become held."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise AllianceError(_("A reason is required."), field="reason", code="reason_required")
+    reason = required_text(reason, field="reason", message=_("A reason is required."))
     promoter = promoter_lock(promoter.pk)
     hold = PayoutHold.objects.create(
         promoter=promoter, reason=reason, source=source, created_by=actor

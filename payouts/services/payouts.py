@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record
-from alliance.errors import AllianceError, Conflict, InvalidTransition, NotAllowed
+from alliance.errors import AllianceError, Conflict, InvalidTransition, NotAllowed, required_text
 from alliance.money import CENT, currency, format_money
 from commissions.models import LedgerAccount, LedgerTransaction
 from commissions.services import ledger
@@ -57,17 +57,21 @@ def status_move(payout: Payout, new_status: str) -> str:
     return old
 
 
-def _required(value: str, field: str, message: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise AllianceError(message, field=field, code=f"{field}_required")
-    return value
+def _reason(value: str) -> str:
+    return required_text(value, field="reason", message=_("A reason is required."))
 
 
-def _post(payout: Payout, step: str, moves: tuple[tuple[str, Decimal], ...]) -> None:
-    keys = [key for key, _amount in moves]
-    accounts = ledger.accounts_get(
-        (key.partition(":")[0], None, payout.promoter_id) for key in keys
+def _reference(value: str) -> str:
+    return required_text(
+        value, field="reference", message=_("The transfer's reference is required.")
+    )
+
+
+def _post(payout: Payout, step: str, moves: tuple[tuple[str, Decimal], ...], accounts=None) -> None:
+    """Post `moves` between the promoter's accounts under `payout:<id>:<step>`; `accounts`
+    when the caller has them already."""
+    accounts = accounts or ledger.accounts_get(
+        (key.partition(":")[0], None, payout.promoter_id) for key, _amount in moves
     )
     ledger.ledger_post(
         idempotency_key=f"payout:{payout.pk}:{step}",
@@ -208,6 +212,7 @@ def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
         payout,
         "approve",
         ((available, -payout.amount), (in_transit_key(payout.promoter_id), payout.amount)),
+        accounts,
     )
     now = timezone.now()
     payout.approved_at = payout.reviewed_at = now
@@ -227,7 +232,7 @@ def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
 def payout_reject(*, payout: Payout | int, reviewer, reason: str) -> Payout:
     """Reject a payout, with a reason. Before approval no money moved; after approval the
     amount returns from in transit to available."""
-    reason = _required(reason, "reason", _("A reason is required."))
+    reason = _reason(reason)
     payout = _locked(payout)
     old = status_move(payout, Status.REJECTED)
     if old == Status.APPROVED:
@@ -253,7 +258,7 @@ def payout_mark_paid(*, payout: Payout | int, actor, reference: str) -> Payout:
     """The transfer of an approved payout went through: record its reference (the bank's or
     Alipay's transaction number); the amount moves from in transit to paid, and the settled
     commissions that all the promoter's paid payouts cover become paid."""
-    reference = _required(reference, "reference", _("The transfer's reference is required."))
+    reference = _reference(reference)
     if len(reference) > 120:
         raise AllianceError(
             _("The reference is longer than 120 characters."),
@@ -292,7 +297,7 @@ def payout_mark_paid(*, payout: Payout | int, actor, reference: str) -> Payout:
 def payout_mark_failed(*, payout: Payout | int, actor, reason: str) -> Payout:
     """The transfer of an approved payout failed (a closed account, a wrong name): the amount
     returns from in transit to available."""
-    reason = _required(reason, "reason", _("A reason is required."))
+    reason = _reason(reason)
     payout = _locked(payout)
     status_move(payout, Status.FAILED)
     _return_money(payout)
@@ -330,9 +335,9 @@ def payouts_bulk(
     if action not in BULK_ACTIONS:
         raise AllianceError(_("Unknown action."), field="action", code="invalid_action")
     if action in {"reject", "mark_failed"}:
-        _required(reason, "reason", _("A reason is required."))
+        _reason(reason)
     if action == "mark_paid":
-        _required(reference, "reference", _("The transfer's reference is required."))
+        _reference(reference)
     results = []
     for pk in sorted(set(ids)):
         try:
