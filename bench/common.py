@@ -139,3 +139,29 @@ def machine() -> dict:
         match = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
         cpu = match.group(1).strip() if match else ""
     return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version()}
+
+
+def table(rows: list[tuple[str, ...]]) -> str:
+    """Rows as aligned columns: the first left-aligned, the numbers right-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    )
+
+
+def rate(count: float, seconds: float | None) -> float | None:
+    return count / seconds if seconds else None
+
+
+def fmt(value: float | None, digits: int = 0) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def stop_on_signal(signum, frame):
+    # SIGTERM and SIGHUP unwind like Ctrl-C, so the servers a benchmark started are stopped on
+    # the way out.
+    raise SystemExit(128 + signum)

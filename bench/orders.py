@@ -51,11 +51,15 @@ from common import (  # bench/common.py: run as a script, bench/ is on sys.path
     CLOCK_TICKS,
     HOST,
     ROOT,
+    fmt,
     free_port,
     process_ticks,
+    rate,
     recreate_database,
     start_gunicorn,
+    stop_on_signal,
     stop_process,
+    table,
 )
 
 RESULTS = ROOT / "bench" / "results"
@@ -1103,30 +1107,6 @@ def machine(db: Database) -> dict:
         "postgresql": db.value("SHOW server_version"),
         "wrk": (wrk.stdout + wrk.stderr).split("\n")[0].strip(),
     }
-
-
-def table(rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(
-            cell.ljust(width) if column == 0 else cell.rjust(width)
-            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    )
-
-
-def rate(count: float, seconds: float | None) -> float | None:
-    return count / seconds if seconds else None
-
-
-def fmt(value: float | None, digits: int = 0) -> str:
-    return "-" if value is None else f"{value:,.{digits}f}"
-
-
-def stop_on_signal(signum, frame):
-    # SIGTERM and SIGHUP unwind like Ctrl-C, so gunicorn and the worker are stopped on the way.
-    raise SystemExit(128 + signum)
 
 
 def main() -> int:

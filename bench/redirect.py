@@ -37,6 +37,7 @@ from common import (  # bench/common.py: run as a script, bench/ is on sys.path
     process_ticks,
     recreate_database,
     start_gunicorn,
+    stop_on_signal,
     stop_process,
 )
 
@@ -354,11 +355,6 @@ def measured(args, base: str, paths: Path, gunicorn_pid: int) -> dict:
     path_seconds *= after["time"] - before["time"]
     result["cpu_us_per_request"] = path_seconds / max(result["requests"], 1) * 1e6
     return result
-
-
-def stop_on_signal(signum, frame):
-    # SIGTERM and SIGHUP unwind like Ctrl-C, so gunicorn is stopped on the way out.
-    raise SystemExit(128 + signum)
 
 
 def main() -> int:

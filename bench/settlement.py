@@ -38,8 +38,17 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from common import ROOT, machine, recreate_database, stop_process
-from orders import CpuMeter, Database, fmt, rate, stop_on_signal, table
+from common import (
+    ROOT,
+    fmt,
+    machine,
+    rate,
+    recreate_database,
+    stop_on_signal,
+    stop_process,
+    table,
+)
+from orders import CpuMeter, Database
 
 RESULTS = ROOT / "bench" / "results"
 GOAL_RATIO = 3.0
