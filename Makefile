@@ -3,7 +3,7 @@ PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install install-test run test lint bench services
+.PHONY: help install install-test run test lint bench services messages
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
@@ -11,11 +11,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python ## install the platform's dependencies into .venv
+install: $(BIN)/python ## install the platform's dependencies into .venv, compile the translations
 	$(BIN)/pip install -q -e .
+	$(BIN)/python scripts/compile-messages
 
-install-test: $(BIN)/python ## install the platform and the test tools into .venv
+install-test: $(BIN)/python ## install the platform and the test tools (and the browser) into .venv
 	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/python scripts/compile-messages
+	scripts/install-browser
 
 run: install ## migrate, load demo data and serve on http://127.0.0.1:8000 (embedded default)
 	scripts/run
@@ -29,3 +32,7 @@ lint: install-test ## ruff format --check and ruff check
 
 bench: install-test ## the benchmarks in bench/ (see docs/benchmarks.md)
 	scripts/bench
+
+messages: install-test ## collect the translatable strings into locale/ (needs GNU gettext), then compile
+	$(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
+	$(BIN)/python scripts/compile-messages

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "commissions",
     "statements",
     "payouts",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "alliance.navigation.navigation",
             ],
         },
     },

@@ -17,6 +17,7 @@ urlpatterns = [
     path("signup/promoter/", promoter_pages.promoter_signup_page, name="signup-promoter"),
     path("merchant/orders/backfill/", order_pages.backfill_page, name="merchant-backfill"),
     path("", include("payouts.urls")),
+    path("", include("dashboards.urls")),
     path(
         "merchant/statements/",
         statement_pages.merchant_statements_page,

@@ -98,13 +98,23 @@ def test_taken_username_is_reported_on_the_merchant_page(client):
     assert not Merchant.objects.filter(name="Shop").exists()
 
 
-def test_home_shows_the_signed_in_promoter_status(client, promoter):
+def test_home_sends_an_approved_promoter_to_the_dashboard(client, promoter):
     client.force_login(promoter.user)
 
     response = client.get("/")
 
-    assert promoter.invite_code.encode() in response.content
-    assert b"Approved" in response.content
+    assert response.status_code == 302
+    assert response["Location"] == "/promoter/"
+
+
+def test_home_shows_a_pending_promoter_its_review_state(client):
+    promoter = factories.PromoterFactory(status="pending")
+    client.force_login(promoter.user)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert b"Pending review" in response.content
 
 
 def test_language_follows_the_browser(client):

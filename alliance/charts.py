@@ -1,0 +1,199 @@
+"""Charts drawn on the server as SVG, from the platform's own numbers: no script, no CDN.
+
+A chart is readable without colour: every series has its own line pattern (solid, dashed,
+dotted) or bar hatching and its own marker shape, the legend repeats them beside the names, each
+point carries a tooltip, and the full data table sits below the drawing."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+
+WIDTH, HEIGHT = 720, 260
+LEFT, RIGHT, TOP, BOTTOM = 64, 64, 16, 36
+TICKS = 4
+MARKERS_UP_TO = 31  # beyond a month of days, markers crowd the line: the patterns carry it
+
+# (stroke colour, dash pattern, marker shape, hatch angle) per series, in order.
+STYLES = [
+    ("#c2410c", "", "circle", 45),
+    ("#1d4ed8", "7 4", "square", -45),
+    ("#047857", "2 3", "triangle", 0),
+    ("#7c3aed", "10 3 2 3", "diamond", 90),
+]
+
+
+@dataclass
+class Series:
+    name: str
+    values: Sequence[int | Decimal | float]
+    # Series of another size (orders beside clicks) go on the right-hand axis.
+    axis: str = "left"
+
+
+@dataclass
+class Chart:
+    title: str
+    labels: Sequence[date | str]
+    series: list[Series] = field(default_factory=list)
+    kind: str = "line"
+    value_format: str = "number"  # or "money": how the axis, tooltips and table show values
+
+
+def _axis_top(values, *, whole: bool) -> Decimal:
+    """The top of an axis: TICKS round steps (1, 2, 2.5, 5 times 10^k) that reach the largest
+    value; counts get whole steps so that no tick reads 0.25 orders."""
+    largest = max((Decimal(v) for v in values), default=Decimal(0))
+    wanted = largest / TICKS
+    if wanted <= 0:
+        return Decimal(TICKS) if whole else Decimal(1)
+    magnitude = Decimal(1)
+    while magnitude * 10 <= wanted:
+        magnitude *= 10
+    while magnitude > wanted:
+        magnitude /= 10
+    steps = (1, 2, 5, 10) if whole else (1, 2, Decimal("2.5"), 5, 10)
+    step = next(magnitude * s for s in steps if magnitude * s >= wanted)
+    if whole:
+        step = max(step, Decimal(1))
+    return step * TICKS
+
+
+def _label(value: date | str) -> str:
+    return f"{value.month}/{value.day}" if isinstance(value, date) else str(value)
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+    if shape == "square":
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+    if shape == "triangle":
+        return (
+            f'<polygon points="{x:.1f},{y - 4.5:.1f} {x - 4:.1f},{y + 3.5:.1f} '
+            f'{x + 4:.1f},{y + 3.5:.1f}" fill="{colour}"/>'
+        )
+    return (
+        f'<polygon points="{x:.1f},{y - 4.5:.1f} {x + 4.5:.1f},{y:.1f} {x:.1f},{y + 4.5:.1f} '
+        f'{x - 4.5:.1f},{y:.1f}" fill="{colour}"/>'
+    )
+
+
+def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> str:
+    shown = money_format if chart.value_format == "money" else number_format
+    count = len(chart.labels)
+    plot_width = WIDTH - LEFT - RIGHT
+    plot_height = HEIGHT - TOP - BOTTOM
+    tops = {}
+    for axis in ("left", "right"):
+        values = [v for s in chart.series if s.axis == axis for v in s.values]
+        whole = all(isinstance(v, int) for v in values)
+        tops[axis] = _axis_top(values, whole=whole) if values else None
+
+    def y_of(value, axis: str) -> float:
+        return TOP + plot_height - float(Decimal(value) / tops[axis]) * plot_height
+
+    slot = plot_width / max(count, 1)
+
+    def x_of(index: int) -> float:
+        return LEFT + slot * (index + 0.5)
+
+    parts = []
+    for tick in range(TICKS + 1):
+        y = TOP + plot_height - plot_height * tick / TICKS
+        parts.append(
+            f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
+        )
+        for axis, anchor, x in (("left", "end", LEFT - 6), ("right", "start", WIDTH - RIGHT + 6)):
+            if tops[axis] is not None:
+                value = tops[axis] * tick / TICKS
+                parts.append(
+                    f'<text class="tick" x="{x}" y="{y + 4:.1f}" text-anchor="{anchor}">'
+                    f"{_escape(shown(value))}</text>"
+                )
+    every = max(1, -(-count // 8))
+    for index, label in enumerate(chart.labels):
+        if index % every == 0 or index == count - 1:
+            parts.append(
+                f'<text class="tick" x="{x_of(index):.1f}" y="{HEIGHT - 12}" '
+                f'text-anchor="middle">{_escape(_label(label))}</text>'
+            )
+
+    defs = []
+    bar_count = len(chart.series)
+    for number, series in enumerate(chart.series):
+        colour, dash, shape, angle = STYLES[number % len(STYLES)]
+        axis = series.axis if tops.get(series.axis) is not None else "left"
+        points = [(x_of(i), y_of(v, axis)) for i, v in enumerate(series.values)]
+        tips = [
+            f"{_label(chart.labels[i])} · {series.name}: {shown(v)}"
+            for i, v in enumerate(series.values)
+        ]
+        if chart.kind == "bar":
+            defs.append(
+                f'<pattern id="{{uid}}-h{number}" width="6" height="6" '
+                f'patternUnits="userSpaceOnUse" patternTransform="rotate({angle})">'
+                f'<rect width="6" height="6" fill="{colour}" opacity="0.35"/>'
+                f'<line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" stroke-width="3"/></pattern>'
+            )
+            width = slot * 0.8 / bar_count
+            for (x, y), tip in zip(points, tips, strict=True):
+                left = x - slot * 0.4 + width * number
+                height = TOP + plot_height - y
+                parts.append(
+                    f'<rect x="{left:.1f}" y="{y:.1f}" width="{max(width - 1, 1):.1f}" '
+                    f'height="{height:.1f}" fill="url(#{{uid}}-h{number})" stroke="{colour}">'
+                    f"<title>{_escape(tip)}</title></rect>"
+                )
+        else:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"'
+                f"{dash_attribute}/>"
+            )
+            for (x, y), tip in zip(points, tips, strict=True):
+                mark = _marker(shape, x, y, colour) if count <= MARKERS_UP_TO else ""
+                parts.append(
+                    f'<g class="point">{mark}<rect x="{x - slot / 2:.1f}" y="{TOP}" '
+                    f'width="{slot:.1f}" height="{plot_height}" fill="transparent">'
+                    f"<title>{_escape(tip)}</title></rect></g>"
+                )
+    legend = [
+        {
+            "name": series.name,
+            "colour": STYLES[n % len(STYLES)][0],
+            "dash": STYLES[n % len(STYLES)][1],
+            "marker": _marker(STYLES[n % len(STYLES)][2], 14, 8, STYLES[n % len(STYLES)][0]),
+            "hatch": chart.kind == "bar",
+            "number": n,
+            "total": shown(sum((Decimal(v) for v in series.values), Decimal(0))),
+            "axis": series.axis,
+        }
+        for n, series in enumerate(chart.series)
+    ]
+    uid = f"chart-{id(chart):x}"
+    rows = [
+        {"label": label, "values": [shown(s.values[i]) for s in chart.series]}
+        for i, label in enumerate(chart.labels)
+    ]
+    return render_to_string(
+        "includes/chart.html",
+        {
+            "chart": chart,
+            "uid": uid,
+            "width": WIDTH,
+            "height": HEIGHT,
+            "defs": "".join(defs).replace("{uid}", uid),
+            "body": "".join(parts).replace("{uid}", uid),
+            "legend": legend,
+            "rows": rows,
+            "has_right_axis": tops["right"] is not None,
+        },
+    )
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
