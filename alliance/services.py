@@ -2,13 +2,22 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .audit import audit_record
 from .errors import AllianceError, InvalidTransition
 from .models import REVIEW_TRANSITIONS, Reviewable, ReviewStatus, User
 
+# The audit log's verb for each review move.
+REVIEW_ACTIONS = {
+    ReviewStatus.APPROVED: "approve",
+    ReviewStatus.REJECTED: "reject",
+    ReviewStatus.SUSPENDED: "suspend",
+}
+
 
 def review_move(*, obj: Reviewable, status: str, reviewer: User, reason: str = "") -> Reviewable:
-    """Move a reviewable sign-up to `status`. Rejections and suspensions need a reason; the move
-    must be in REVIEW_TRANSITIONS. The caller holds the row lock."""
+    """Move a reviewable sign-up to `status`, recorded in the audit log ("merchant.approve",
+    "promoter.reject", ...). Rejections and suspensions need a reason; the move must be in
+    REVIEW_TRANSITIONS. The caller holds the row lock, in its transaction."""
     if status not in REVIEW_TRANSITIONS.get(obj.status, set()):
         raise InvalidTransition(
             _("Cannot move from %(old)s to %(new)s.") % {"old": obj.status, "new": status}
@@ -16,11 +25,20 @@ def review_move(*, obj: Reviewable, status: str, reviewer: User, reason: str = "
     reason = reason.strip()
     if status in {ReviewStatus.REJECTED, ReviewStatus.SUSPENDED} and not reason:
         raise AllianceError(_("A reason is required."), field="reason", code="reason_required")
+    old_status = obj.status
     obj.status = status
     obj.review_reason = reason
     obj.reviewed_by = reviewer
     obj.reviewed_at = timezone.now()
     obj.save(update_fields=["status", "review_reason", "reviewed_by", "reviewed_at"])
+    audit_record(
+        actor=reviewer,
+        action=f"{obj._meta.model_name}.{REVIEW_ACTIONS[status]}",
+        target=obj,
+        old_status=old_status,
+        status=status,
+        reason=reason,
+    )
     return obj
 
 

@@ -469,3 +469,47 @@ class SettlementRun(models.Model):
         if self.status == self.Status.FINISHED or not self.due_count:
             return 1.0 if self.status == self.Status.FINISHED else 0.0
         return min(1.0, self.settled_count / self.due_count)
+
+
+class LedgerCheck(models.Model):
+    """One run of the ledger check (commissions.services.checks.ledger_check) and what it found:
+    the hourly one from beat, or one an admin asked for. `breaks` holds the readable problems."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        PASSED = "passed", _("Passed")
+        FAILED = "failed", _("Failed")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    breaks = models.JSONField(default=list, blank=True)
+    # What was read, as `manage.py check_ledger` prints it.
+    transactions = models.PositiveIntegerField(default=0)
+    entries = models.PositiveIntegerField(default=0)
+    commissions_checked = models.PositiveIntegerField(default=0)
+    # Set when the check itself stopped on an exception (then `breaks` is empty).
+    error = models.TextField(blank=True)
+    # None for the hourly check.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"ledger check {self.pk} ({self.status})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in {self.Status.PASSED, self.Status.FAILED}
+
+    @property
+    def progress(self) -> float:
+        """The check reads the ledger in one pass: queued 0, running halfway, done 1."""
+        if self.is_done:
+            return 1.0
+        return 0.5 if self.status == self.Status.RUNNING else 0.0

@@ -2,14 +2,19 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from alliance.audit import audit_record
+from alliance.errors import Conflict
 from alliance.money import quantize
 
-from ..models import Commission, LedgerEntry, LedgerTransaction
+from ..models import Commission, LedgerCheck, LedgerEntry, LedgerTransaction
 from . import ledger
 from .commissions import ledger_target
 
@@ -17,6 +22,9 @@ ZERO = Decimal("0.00")
 HALF_CENT = Decimal("0.005")
 # Commissions are checked in slices of this many, to keep memory flat on a large ledger.
 CHUNK = 2000
+# A check still queued or running after this long lost its worker (the task's time limit is
+# 1800 s): it no longer blocks a new one, and the hourly check marks it failed.
+STALE_SECONDS = 1800
 # Checks of the apps that post to the ledger on top of commissions: each takes the number of
 # problems it may still report and returns their descriptions. An app adds its own in its
 # AppConfig.ready(), so that this module never imports the apps built on it.
@@ -113,3 +121,73 @@ def _ledger_check(limit: int) -> LedgerReport:
             problems.extend(check(limit - len(problems)))
     del problems[limit:]
     return report
+
+
+def ledger_check_request(*, actor) -> LedgerCheck:
+    """An admin asks for a check now: it is queued, recorded in the audit log and handed to a
+    worker once this transaction commits. One queued or running check at a time is enough;
+    asking again meanwhile is refused."""
+    from ..tasks import run_ledger_check
+
+    with transaction.atomic():
+        # Not locked: two admins clicking at the same moment get two checks, which only read.
+        if _ledger_checks_open().exists():
+            raise Conflict(
+                _("A ledger check is already queued or running."), code="ledger_check_running"
+            )
+        check = LedgerCheck.objects.create(requested_by=actor)
+        audit_record(actor=actor, action="ledger_check.request", target=check)
+        transaction.on_commit(lambda: run_ledger_check.delay(check.pk))
+    return check
+
+
+def ledger_check_run(*, check: LedgerCheck) -> LedgerCheck:
+    """Carry out a queued check, unless another worker has claimed it, and record its result:
+    passed, or failed with the breaks found (or the error that stopped it)."""
+    claimed = LedgerCheck.objects.filter(pk=check.pk, status=LedgerCheck.Status.QUEUED).update(
+        status=LedgerCheck.Status.RUNNING, started_at=timezone.now()
+    )
+    check.refresh_from_db()
+    if not claimed:
+        return check
+    try:
+        report = ledger_check()
+    except Exception as exc:
+        LedgerCheck.objects.filter(pk=check.pk).update(
+            status=LedgerCheck.Status.FAILED,
+            finished_at=timezone.now(),
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+        )
+        raise
+    LedgerCheck.objects.filter(pk=check.pk).update(
+        status=LedgerCheck.Status.PASSED if report.is_clean else LedgerCheck.Status.FAILED,
+        finished_at=timezone.now(),
+        breaks=report.problems,
+        transactions=report.transactions,
+        entries=report.entries,
+        commissions_checked=report.commissions_checked,
+    )
+    check.refresh_from_db()
+    return check
+
+
+def ledger_check_scheduled() -> LedgerCheck:
+    """The hourly check: closes checks whose worker died, then runs a queued check an admin
+    asked for (one whose task was lost still runs) or a new one, and records it."""
+    LedgerCheck.objects.filter(
+        status=LedgerCheck.Status.RUNNING,
+        started_at__lt=timezone.now() - timedelta(seconds=STALE_SECONDS),
+    ).update(
+        status=LedgerCheck.Status.FAILED,
+        finished_at=timezone.now(),
+        error=_("The check stopped without a result (its worker was lost)."),
+    )
+    check = LedgerCheck.objects.filter(status=LedgerCheck.Status.QUEUED).order_by("pk").first()
+    return ledger_check_run(check=check or LedgerCheck.objects.create())
+
+
+def _ledger_checks_open():
+    return LedgerCheck.objects.filter(
+        status__in=[LedgerCheck.Status.QUEUED, LedgerCheck.Status.RUNNING],
+        created_at__gte=timezone.now() - timedelta(seconds=STALE_SECONDS),
+    )
