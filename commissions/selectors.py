@@ -3,7 +3,8 @@
 import base64
 import binascii
 import time
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from alliance.money import quantize
 from alliance.roles import Role, merchant_of, promoter_of, role_of
-from products.models import Merchant, Product
+from products.models import Merchant, Product, WebhookDelivery
 
 from .models import Commission, Order, OrderEvent
 from .services.changes import committed_horizon
@@ -190,3 +191,61 @@ def orders_with_earnings(queryset: QuerySet[Order]) -> QuerySet[Order]:
         ),
         settled_commission=_commission_sum([Status.SETTLED, Status.PAID]),
     )
+
+
+# --- The merchant's webhook delivery log ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeliveryLogEntry:
+    received_at: datetime
+    # applied | pending | failed (accepted: the inbox), rejected, test-ok | test-rejected
+    result: str
+    http_status: int
+    event_id: str
+    event_type: str = ""
+    order_id: str = ""
+    error_code: str = ""
+    message: str = ""
+    is_test: bool = False
+
+
+def webhook_delivery_log(*, merchant: Merchant, limit: int = 50) -> list[DeliveryLogEntry]:
+    """The merchant's latest webhook deliveries, newest first: the events the webhook accepted
+    (the inbox, with whether they were applied) merged with the refused deliveries and test
+    events of products.WebhookDelivery. Two queries of at most `limit` rows each."""
+    accepted = (
+        OrderEvent.objects.filter(merchant=merchant, source=OrderEvent.Source.WEBHOOK)
+        .order_by("-pk")
+        .only("received_at", "webhook_id", "type", "order_id", "status", "error")[:limit]
+    )
+    entries = [
+        DeliveryLogEntry(
+            received_at=event.received_at,
+            result=event.status,
+            http_status=202,
+            event_id=event.webhook_id,
+            event_type=event.type,
+            order_id=event.order_id,
+            message=event.error,
+        )
+        for event in accepted
+    ]
+    for delivery in WebhookDelivery.objects.filter(merchant=merchant).order_by("-pk")[:limit]:
+        if delivery.is_test:
+            result = "test-ok" if delivery.is_accepted else "test-rejected"
+        else:
+            result = "rejected"
+        entries.append(
+            DeliveryLogEntry(
+                received_at=delivery.received_at,
+                result=result,
+                http_status=delivery.http_status,
+                event_id=delivery.event_id,
+                error_code=delivery.error_code,
+                message=delivery.message,
+                is_test=delivery.is_test,
+            )
+        )
+    entries.sort(key=lambda entry: entry.received_at, reverse=True)
+    return entries[:limit]

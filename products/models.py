@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.models import Reviewable, ReviewStatus
@@ -314,3 +315,38 @@ PRODUCT_IMPORT_TRANSITIONS: dict[str, set[str]] = {
     ProductImport.Status.SUCCEEDED: set(),
     ProductImport.Status.FAILED: set(),
 }
+
+
+# Rows of the delivery log kept per merchant: the dashboard shows the latest 50 deliveries.
+WEBHOOK_DELIVERY_LOG_SIZE = 50
+
+
+class WebhookDelivery(models.Model):
+    """A webhook delivery the platform refused, or a test event sent from the dashboard.
+
+    Accepted deliveries are the order event inbox itself and are not copied here, so the
+    accepted path writes nothing more. Only the latest WEBHOOK_DELIVERY_LOG_SIZE rows of a
+    merchant are kept (products.services.webhook_delivery_record prunes as it writes)."""
+
+    merchant = models.ForeignKey(
+        Merchant, on_delete=models.CASCADE, related_name="webhook_deliveries"
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+    http_status = models.PositiveSmallIntegerField()
+    error_code = models.CharField(max_length=40, blank=True)
+    message = models.TextField(blank=True)
+    # The delivery's webhook-id header, when it had one.
+    event_id = models.CharField(max_length=128, blank=True)
+    is_test = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        indexes = [models.Index(fields=["merchant", "-id"], name="webhook_delivery_latest")]
+        verbose_name_plural = "webhook deliveries"
+
+    def __str__(self) -> str:
+        return f"{self.merchant} {self.http_status} {self.error_code or 'ok'}"
+
+    @property
+    def is_accepted(self) -> bool:
+        return 200 <= self.http_status < 300

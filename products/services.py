@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,16 @@ from alliance.errors import AllianceError, Conflict, NotAllowed
 from alliance.models import User
 from alliance.services import lock, review_move, save_unique
 
-from .models import Campaign, Category, Coupon, Merchant, MerchantMember, Product
+from .models import (
+    WEBHOOK_DELIVERY_LOG_SIZE,
+    Campaign,
+    Category,
+    Coupon,
+    Merchant,
+    MerchantMember,
+    Product,
+    WebhookDelivery,
+)
 
 
 def user_create(*, username: str, password: str, email: str = "") -> User:
@@ -116,6 +126,38 @@ def merchant_webhook_secret_rotate(*, merchant: Merchant, actor: User) -> str:
     return secret
 
 
+def webhook_delivery_record(
+    *,
+    merchant: Merchant,
+    http_status: int,
+    error_code: str = "",
+    message: str = "",
+    event_id: str = "",
+    is_test: bool = False,
+) -> WebhookDelivery:
+    """Log a refused webhook delivery or a test event, and drop the merchant's rows beyond the
+    latest WEBHOOK_DELIVERY_LOG_SIZE in the same write, so the log stays bounded however many
+    bad deliveries arrive. Accepted deliveries are not logged here: the inbox holds them."""
+    delivery = WebhookDelivery(
+        merchant=merchant,
+        http_status=http_status,
+        error_code=error_code[:40],
+        message=message[:2000],
+        event_id=event_id[:128],
+        is_test=is_test,
+    )
+    with transaction.atomic():
+        delivery.save()
+        # The oldest row still kept; everything of this merchant before it goes.
+        kept = (
+            WebhookDelivery.objects.filter(merchant=merchant)
+            .order_by("-pk")
+            .values("pk")[WEBHOOK_DELIVERY_LOG_SIZE - 1 : WEBHOOK_DELIVERY_LOG_SIZE]
+        )
+        WebhookDelivery.objects.filter(merchant=merchant, pk__lt=Subquery(kept)).delete()
+    return delivery
+
+
 def product_delete(*, product: Product) -> None:
     """A product that links point at is kept for their history: deactivate it instead."""
     if product.links.exists():
@@ -153,6 +195,16 @@ def coupon_save(*, coupon: Coupon) -> Coupon:
             _("You already have a coupon with this code."), field="code", code="code_taken"
         ),
     )
+    return coupon
+
+
+def coupon_active_set(*, coupon: Coupon, is_active: bool) -> Coupon:
+    """Switch a coupon off, or on again; switching it on checks it like any save (an exclusive
+    promoter must still be approved), switching it off always works."""
+    coupon.is_active = is_active
+    if is_active:
+        return coupon_save(coupon=coupon)
+    coupon.save(update_fields=["is_active"])
     return coupon
 
 

@@ -23,10 +23,9 @@ from products.api.permissions import IsMerchantMember
 from .. import selectors
 from ..models import Commission, SettlementRun
 from ..services import commissions as commission_services
-from ..services import events
+from ..services import events, webhooks
 from ..services.ledger import promoter_available_balance
 from ..services.settlement import settlement_trigger
-from ..services.webhooks import SignatureInvalid, webhook_verify
 from .filters import CommissionFilter, OrderEventFilter, OrderFilter
 from .serializers import (
     BackfillResultSerializer,
@@ -81,29 +80,31 @@ class OrderEventWebhookView(APIView):
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > settings.ALLIANCE_WEBHOOK_MAX_BYTES:
-            return json_error(
-                "too_large",
-                f"The body is larger than {settings.ALLIANCE_WEBHOOK_MAX_BYTES} bytes.",
-                status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-            )
-        body = request.body
         headers = {name.lower(): value for name, value in request.headers.items()}
+        if length > settings.ALLIANCE_WEBHOOK_MAX_BYTES:
+            message = f"The body is larger than {settings.ALLIANCE_WEBHOOK_MAX_BYTES} bytes."
+            webhooks.webhook_rejection_record(
+                merchant=merchant,
+                error=AllianceError(message, code="too_large"),
+                headers=headers,
+                status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            )
+            return json_error("too_large", message, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
         try:
-            webhook_id = webhook_verify(merchant=merchant, body=body, headers=headers)
-        except SignatureInvalid:
-            # The secret may have been rotated since this process read the merchant.
-            merchant = selectors.webhook_merchant(merchant_id, fresh=True)
-            if merchant is None:
-                raise
-            webhook_id = webhook_verify(merchant=merchant, body=body, headers=headers)
-        if len(webhook_id) > 128:
-            raise AllianceError("The webhook-id is longer than 128 characters.", code="bad_id")
-        schema = events.event_validate(merchant=merchant, data=events.parse_json_object(body))
-        if schema.errors:
-            raise ValidationError(schema.errors)
+            delivery = webhooks.webhook_delivery_check(
+                merchant=merchant, body=request.body, headers=headers
+            )
+        except AllianceError as exc:
+            # Refusals are logged for the merchant's delivery log; the accepted path below
+            # writes only the inbox row.
+            webhooks.webhook_rejection_record(
+                merchant=merchant, error=exc, headers=headers, status=exc.status_code
+            )
+            if isinstance(exc, webhooks.EventInvalid):
+                raise ValidationError(exc.errors) from None
+            raise
         event, created = events.event_store(
-            merchant=merchant, webhook_id=webhook_id, data=schema.validated_data
+            merchant=delivery.merchant, webhook_id=delivery.webhook_id, data=delivery.data
         )
         return Response(
             {"id": event.pk, "status": "accepted" if created else "duplicate"},

@@ -5,14 +5,22 @@ and the base64 HMAC-SHA256 of `{id}.{timestamp}.{body}` under the merchant's sec
 may be sent at once, space-separated, while a store rotates its secret."""
 
 import binascii
+import json
+import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from alliance.errors import AllianceError
-from products.models import Merchant
+from products.models import Merchant, Product, WebhookDelivery
+from products.services import webhook_delivery_record, webhook_secret_new
+
+from ..selectors import webhook_merchant
+from .events import MAX_WEBHOOK_ID, event_validate, parse_json_object
 
 REQUIRED_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 
@@ -59,3 +67,147 @@ def webhook_verify(*, merchant: Merchant, body: bytes, headers: Mapping[str, str
                 _("The webhook-signature header is malformed: expected 'v1,<base64>'."),
             ) from None
     raise SignatureInvalid(_("No signature matches this merchant's webhook secret."))
+
+
+class EventInvalid(AllianceError):
+    """The delivery verified but the event breaks a rule; `errors` are the schema's errors."""
+
+    code = "validation_error"
+
+    def __init__(self, errors: dict):
+        super().__init__(_("Invalid event: %(errors)s") % {"errors": describe_errors(errors)})
+        self.errors = errors
+
+
+def describe_errors(errors, prefix: str = "") -> str:
+    """Nested schema errors as one line: `items.0.sku: Unknown SKU ...; paid_at: ...`."""
+    if isinstance(errors, dict):
+        parts = []
+        for key, value in errors.items():
+            name = prefix if key == "non_field_errors" else f"{prefix}.{key}" if prefix else key
+            parts.append(describe_errors(value, name))
+        return "; ".join(part for part in parts if part)
+    if isinstance(errors, list):
+        if all(not isinstance(item, dict | list) for item in errors):
+            text = " ".join(str(item) for item in errors)
+            return f"{prefix}: {text}" if prefix else text
+        return "; ".join(
+            describe_errors(item, f"{prefix}.{index}" if prefix else str(index))
+            for index, item in enumerate(errors)
+            if item
+        )
+    return f"{prefix}: {errors}" if prefix else str(errors)
+
+
+@dataclass(frozen=True)
+class VerifiedDelivery:
+    merchant: Merchant
+    webhook_id: str
+    data: dict  # the validated event
+
+
+def webhook_delivery_check(
+    *, merchant: Merchant, body: bytes, headers: Mapping[str, str]
+) -> VerifiedDelivery:
+    """Everything the webhook checks before it stores an event: the signature (with the
+    merchant read again if it does not verify, as the secret may have been rotated since this
+    process read it), the webhook id, the JSON and the event's rules. Raises SignatureInvalid,
+    AllianceError or EventInvalid; stores nothing."""
+    try:
+        webhook_id = webhook_verify(merchant=merchant, body=body, headers=headers)
+    except SignatureInvalid:
+        fresh = webhook_merchant(merchant.pk, fresh=True)
+        if fresh is None:
+            raise
+        merchant = fresh
+        webhook_id = webhook_verify(merchant=merchant, body=body, headers=headers)
+    if len(webhook_id) > MAX_WEBHOOK_ID:
+        raise AllianceError(
+            _("The webhook-id is longer than %(n)d characters.") % {"n": MAX_WEBHOOK_ID},
+            code="bad_id",
+        )
+    schema = event_validate(merchant=merchant, data=parse_json_object(body))
+    if schema.errors:
+        raise EventInvalid(schema.errors)
+    return VerifiedDelivery(merchant=merchant, webhook_id=webhook_id, data=schema.validated_data)
+
+
+def webhook_rejection_record(
+    *, merchant: Merchant, error: AllianceError, headers: Mapping[str, str], status: int
+) -> WebhookDelivery:
+    """Log a delivery the webhook refused, for the merchant's delivery log."""
+    return webhook_delivery_record(
+        merchant=merchant,
+        http_status=status,
+        error_code=error.code,
+        message=error.message,
+        event_id=str(headers.get("webhook-id") or ""),
+    )
+
+
+TEST_EVENT_PREFIX = "test_"
+
+
+def webhook_test_body(*, merchant: Merchant, order_id: str = "TEST-0001") -> dict:
+    """A sample order.paid event for the merchant, on its first active product."""
+    product = (
+        Product.objects.filter(merchant=merchant)
+        .order_by("-is_active", "pk")
+        .only("sku", "price")
+        .first()
+    )
+    paid_at = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
+    return {
+        "type": "order.paid",
+        "order_id": order_id,
+        "occurred_at": paid_at.isoformat(),
+        "paid_at": paid_at.isoformat(),
+        "click_id": None,
+        "coupon_code": None,
+        "customer_id": "test-customer",
+        "items": [
+            {
+                "sku": product.sku if product else "SAMPLE-SKU",
+                "quantity": 1,
+                "amount": str(product.price if product else "99.00"),
+            }
+        ],
+    }
+
+
+def webhook_test_event(*, merchant: Merchant) -> WebhookDelivery:
+    """Sign a sample order event with the merchant's current secret, exactly as a store would,
+    and run it through the webhook's checks. The result is logged as a test delivery; the
+    event itself is never stored, so it never becomes an order."""
+    merchant = Merchant.objects.get(pk=merchant.pk)
+    webhook_id = f"{TEST_EVENT_PREFIX}{uuid.uuid4().hex}"
+    body = json.dumps(
+        webhook_test_body(merchant=merchant, order_id=f"TEST-{webhook_id[-8:].upper()}")
+    )
+    now = datetime.now(tz=UTC)
+    # Without a secret yet, sign with a throwaway one: the check then answers as it would the
+    # store (no_secret).
+    secret = merchant.webhook_secret or webhook_secret_new()
+    headers = {
+        "webhook-id": webhook_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": Webhook(secret).sign(webhook_id, now, body),
+    }
+    try:
+        webhook_delivery_check(merchant=merchant, body=body.encode(), headers=headers)
+    except AllianceError as exc:
+        return webhook_delivery_record(
+            merchant=merchant,
+            http_status=exc.status_code,
+            error_code=exc.code,
+            message=exc.message,
+            event_id=webhook_id,
+            is_test=True,
+        )
+    return webhook_delivery_record(
+        merchant=merchant,
+        http_status=202,
+        message=_("Signature verified and event valid. A test event is not stored as an order."),
+        event_id=webhook_id,
+        is_test=True,
+    )
