@@ -96,7 +96,7 @@ def _csv_records(content: bytes) -> Iterator[list[str]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            _("The file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d and upload it again."),
+            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."),
             field="file",
             code="invalid_encoding",
         ) from exc
@@ -203,7 +203,7 @@ def read_sheet(*, content: bytes, file_format: str, max_rows: int) -> tuple[set,
                 continue
             if name in positions:
                 raise _Rejected(
-                    _("Column \u201c%(name)s\u201d appears twice.") % {"name": name},
+                    _("Column “%(name)s” appears twice.") % {"name": name},
                     row=header_number,
                     field=name,
                 )
@@ -322,7 +322,7 @@ def clean_row(
         pk = categories.find(text)
         if pk is None:
             raise ValidationError(
-                _("Unknown category \u201c%(category)s\u201d: use a category's slug or name.")
+                _("Unknown category “%(category)s”: use a category's slug or name.")
                 % {"category": text}
             )
         return pk
@@ -411,7 +411,7 @@ def _validate(*, product_import: ProductImport) -> tuple[list[Product], set, lis
                 _error(
                     row=row.number,
                     field="sku",
-                    message=_("SKU \u201c%(sku)s\u201d is already in row %(row)s.")
+                    message=_("SKU “%(sku)s” is already in row %(row)s.")
                     % {"sku": sku, "row": first_row_of[sku]},
                 ),
             )
