@@ -128,6 +128,26 @@ def channel_save(*, channel: Channel) -> Channel:
     return channel
 
 
+@transaction.atomic
+def channel_set_default(*, channel: Channel) -> Channel:
+    """Make `channel` the promoter's default (where links without a channel go); exactly one
+    channel is the default. The promoter's channels are locked first, in pk order, so two
+    requests cannot both leave a default."""
+    channels = list(
+        Channel.objects.select_for_update(of=("self",))
+        .filter(promoter_id=channel.promoter_id)
+        .order_by("pk")
+    )
+    if channel.pk not in {c.pk for c in channels}:
+        raise AllianceError(_("Unknown channel."), field="channel", code="does_not_exist")
+    Channel.objects.filter(promoter_id=channel.promoter_id, is_default=True).exclude(
+        pk=channel.pk
+    ).update(is_default=False)
+    Channel.objects.filter(pk=channel.pk).update(is_default=True)
+    channel.is_default = True
+    return channel
+
+
 def own_customer_declare(
     *, promoter: Promoter, merchant: Merchant, customer_id: str
 ) -> OwnCustomer:

@@ -1,0 +1,246 @@
+"""Aggregations behind the promoter's pages: the overview's window, the product selection with
+the rate that applies to this promoter, and per-row stats of links, channels and downlines."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, Round, TruncDate
+from django.utils import timezone
+
+from alliance.models import ReviewStatus
+from commissions.models import Commission, Order
+from products.models import Campaign, Coupon, Product
+from promoters.models import CampaignApplication, Click, Link, Promoter, UplineRelation
+
+ZERO = Decimal("0.00")
+# Statuses of a commission that still earns: estimated, confirmed, settled or paid.
+EARNING_STATUSES = [
+    Commission.Status.PENDING,
+    Commission.Status.CONFIRMED,
+    Commission.Status.SETTLED,
+    Commission.Status.PAID,
+]
+SETTLED_STATUSES = [Commission.Status.SETTLED, Commission.Status.PAID]
+POPULARITY_DAYS = 30
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def window_days(days: int, *, now: datetime | None = None) -> list[date]:
+    """The last `days` calendar days in TIME_ZONE, today included, oldest first."""
+    today = timezone.localtime(now or timezone.now(), _zone()).date()
+    return [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=_zone())
+
+
+@dataclass(frozen=True)
+class Window:
+    days: list[date]
+    clicks: list[int]
+    orders: list[int]
+    earnings: list[Decimal]
+
+    @property
+    def clicks_total(self) -> int:
+        return sum(self.clicks)
+
+    @property
+    def orders_total(self) -> int:
+        return sum(self.orders)
+
+    @property
+    def earnings_total(self) -> Decimal:
+        return sum(self.earnings, ZERO)
+
+    @property
+    def conversion(self) -> Decimal | None:
+        """Orders per click; None without clicks."""
+        if not self.clicks_total:
+            return None
+        return Decimal(self.orders_total) / Decimal(self.clicks_total)
+
+    @property
+    def earnings_per_click(self) -> Decimal | None:
+        if not self.clicks_total:
+            return None
+        return (self.earnings_total / self.clicks_total).quantize(Decimal("0.01"))
+
+
+def _per_day(queryset: QuerySet, field: str, days: list[date], **aggregate) -> dict:
+    """`aggregate` grouped by the TIME_ZONE calendar day of `field`, over `days`: one query."""
+    rows = (
+        queryset.filter(
+            **{
+                f"{field}__gte": day_start(days[0]),
+                f"{field}__lt": day_start(days[-1] + timedelta(days=1)),
+            }
+        )
+        .annotate(day=TruncDate(field, tzinfo=_zone()))
+        .order_by()
+        .values("day")
+        .annotate(**aggregate)
+        .values_list("day", *aggregate)
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def promoter_window(promoter: Promoter, *, days: int, now: datetime | None = None) -> Window:
+    """Clicks, attributed orders and estimated earnings of the promoter's own sales per day over
+    the last `days` calendar days, zero-filled: three grouped queries."""
+    calendar = window_days(days, now=now)
+    clicks = _per_day(
+        Click.objects.filter(link__promoter=promoter), "created_at", calendar, total=Count("pk")
+    )
+    orders = _per_day(
+        Order.objects.filter(promoter=promoter), "paid_at", calendar, total=Count("pk")
+    )
+    earnings = _per_day(
+        Commission.objects.filter(promoter=promoter, status__in=EARNING_STATUSES),
+        "paid_at",
+        calendar,
+        total=Sum("promoter_amount"),
+    )
+    return Window(
+        days=calendar,
+        clicks=[clicks.get(day, 0) for day in calendar],
+        orders=[orders.get(day, 0) for day in calendar],
+        earnings=[earnings.get(day) or ZERO for day in calendar],
+    )
+
+
+# --- Product selection --------------------------------------------------------------------------
+
+
+def _campaign_rate(promoter: Promoter, moment: datetime) -> Subquery:
+    """The best rate among the campaigns that cover the product, run at `moment` and are open
+    to the promoter (general and event ones to all, targeted ones to admitted promoters): the
+    campaign half of commissions.services.rates.RateBook.rate, in SQL."""
+    admitted = CampaignApplication.objects.filter(
+        campaign=OuterRef("pk"), promoter=promoter, status=ReviewStatus.APPROVED
+    )
+    covers = Campaign.products.through.objects.filter(
+        campaign=OuterRef("pk"), product=OuterRef(OuterRef("pk"))
+    )
+    campaigns = (
+        Campaign.objects.filter(
+            Q(starts_at__isnull=True) | Q(starts_at__lte=moment),
+            Q(ends_at__isnull=True) | Q(ends_at__gt=moment),
+            Q(applies_to_all_products=True) | Exists(covers),
+            ~Q(kind=Campaign.Kind.TARGETED) | Exists(admitted),
+            merchant=OuterRef("merchant_id"),
+            is_active=True,
+        )
+        .order_by()
+        .values("merchant")
+        .annotate(best=Max("rate"))
+        .values("best")
+    )
+    return Subquery(campaigns, output_field=DecimalField(max_digits=5, decimal_places=2))
+
+
+def products_for_promoter(
+    queryset: QuerySet[Product], *, promoter: Promoter, now: datetime | None = None
+) -> QuerySet[Product]:
+    """Products with `promoter_rate` (the highest of the product's rate, or the merchant
+    default, and every campaign open to this promoter now), `estimated_earning` (price x rate,
+    to the cent) and `popularity` (clicks on any link to it over the last POPULARITY_DAYS)."""
+    moment = now or timezone.now()
+    base = Coalesce(F("commission_rate"), F("merchant__default_commission_rate"))
+    rate = Greatest(base, Coalesce(_campaign_rate(promoter, moment), base))
+    since = moment - timedelta(days=POPULARITY_DAYS)
+    clicks = (
+        Click.objects.filter(link__product=OuterRef("pk"), created_at__gte=since)
+        .order_by()
+        .values("link__product")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return queryset.annotate(
+        promoter_rate=ExpressionWrapper(
+            rate, output_field=DecimalField(max_digits=5, decimal_places=2)
+        ),
+        estimated_earning=ExpressionWrapper(
+            Round(F("price") * F("promoter_rate") / Value(Decimal(100)), precision=2),
+            output_field=DecimalField(max_digits=14, decimal_places=2),
+        ),
+        popularity=Coalesce(Subquery(clicks, output_field=IntegerField()), 0),
+    )
+
+
+def coupons_for_link(*, promoter: Promoter, merchant_id: int | None) -> QuerySet[Coupon]:
+    """Coupons the promoter may put on a link to the merchant's goods: valid now, and general or
+    exclusive to this promoter."""
+    now = timezone.now()
+    queryset = Coupon.objects.filter(
+        Q(exclusive_promoter__isnull=True) | Q(exclusive_promoter=promoter),
+        is_active=True,
+        valid_from__lte=now,
+        valid_until__gt=now,
+    ).select_related("merchant")
+    if merchant_id is None:
+        return queryset.none()
+    return queryset.filter(merchant_id=merchant_id).order_by("code")
+
+
+# --- Links, channels, downlines -----------------------------------------------------------------
+
+
+def _order_count(**filters) -> Coalesce:
+    orders = Order.objects.filter(**filters).order_by().values(*filters).annotate(total=Count("pk"))
+    return Coalesce(Subquery(orders.values("total"), output_field=IntegerField()), 0)
+
+
+def _earning_sum(amount: str, *, group: str, **filters) -> Coalesce:
+    rows = (
+        Commission.objects.filter(status__in=EARNING_STATUSES, **filters)
+        .order_by()
+        .values(group)
+        .annotate(total=Sum(amount))
+    )
+    return Coalesce(
+        Subquery(rows.values("total"), output_field=DecimalField(max_digits=14, decimal_places=2)),
+        Value(ZERO),
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
+
+
+def with_order_stats(links: QuerySet[Link]) -> QuerySet[Link]:
+    """Links with their attributed orders and the estimated earnings of those orders."""
+    return links.annotate(
+        orders_count=_order_count(link=OuterRef("pk")),
+        estimated_earnings=_earning_sum("promoter_amount", group="link", link=OuterRef("pk")),
+    )
+
+
+def downlines_with_stats(relations: QuerySet[UplineRelation], *, upline: Promoter):
+    """Downline relations with the downline's attributed orders and what the upline earns from
+    its sales (level 1 share, estimated)."""
+    return relations.annotate(
+        orders_count=_order_count(promoter=OuterRef("promoter_id")),
+        upline_earnings=_earning_sum(
+            "upline1_amount", group="promoter", promoter=OuterRef("promoter_id"), upline1=upline
+        ),
+    )

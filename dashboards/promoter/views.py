@@ -1,0 +1,317 @@
+"""The promoter's dashboard: overview, product selection, link builder and links, channels,
+orders and team. Views validate a form, call one service and redirect, or re-render with the
+errors next to the fields (status 400)."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from alliance.charts import Chart, Series
+from alliance.errors import AllianceError
+from alliance.pages import promoter_page
+from commissions.selectors import commissions_visible_to, mask_order_id, promoter_earnings
+from payouts.selectors import promoter_balances
+from products.models import Product
+from products.selectors import products_visible_to
+from promoters import selectors as promoter_selectors
+from promoters import services
+from promoters.models import Channel, Link
+from promoters.sharing import qr_png, qr_svg, share_text, short_url
+
+from . import selectors
+from .forms import (
+    ChannelForm,
+    ChannelRenameForm,
+    LinkFilterForm,
+    LinkForm,
+    OrderFilterForm,
+    ProductFilterForm,
+    WindowForm,
+)
+
+PRODUCTS_PER_PAGE = 24
+ROWS_PER_PAGE = 50
+
+
+def _page(request, queryset, per_page: int = ROWS_PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@promoter_page
+@require_GET
+def overview(request):
+    """Balances by status, the window's clicks, orders, conversion and EPC, and daily charts."""
+    promoter = request.promoter
+    window_form = WindowForm(request.GET or None)
+    days = window_form.days_value()
+    window = selectors.promoter_window(promoter, days=days)
+    labels = window.days
+    context = {
+        "window_form": window_form,
+        "days": days,
+        "balances": promoter_balances(promoter.pk),
+        "earnings": promoter_earnings(promoter),
+        "window": window,
+        "traffic_chart": Chart(
+            title=_("Clicks and orders per day"),
+            labels=labels,
+            series=[
+                Series(name=_("Clicks"), values=window.clicks),
+                Series(name=_("Orders"), values=window.orders),
+            ],
+            kind="line",
+            value_format="number",
+        ),
+        "earnings_chart": Chart(
+            title=_("Estimated earnings per day"),
+            labels=labels,
+            series=[Series(name=_("Estimated earnings"), values=window.earnings)],
+            kind="bar",
+            value_format="money",
+        ),
+    }
+    return render(request, "promoter/overview.html", context)
+
+
+@promoter_page
+@require_GET
+def products(request):
+    """Active products of approved merchants, with the rate and earning that apply to this
+    promoter, searchable, filterable and sortable in SQL."""
+    filters = ProductFilterForm(request.GET or None)
+    queryset = selectors.products_for_promoter(
+        products_visible_to(request.user), promoter=request.promoter
+    )
+    page = _page(request, filters.apply(queryset), PRODUCTS_PER_PAGE)
+    return render(
+        request,
+        "promoter/products.html",
+        {"filters": filters, "page_obj": page},
+        status=200 if not filters.is_bound or filters.is_valid() else 400,
+    )
+
+
+def _chosen_product(request, data) -> Product | None:
+    """The product named in the query or the form, if this promoter may promote it."""
+    raw = str(data.get("product") or "")
+    if not raw.isdigit():
+        return None
+    return products_visible_to(request.user).filter(pk=int(raw)).first()
+
+
+@promoter_page
+def link_new(request):
+    """The link builder: product, channel, coupon and sub_id, then the new link's page."""
+    promoter = request.promoter
+    data = request.POST if request.method == "POST" else request.GET
+    product = _chosen_product(request, data)
+    coupons = selectors.coupons_for_link(
+        promoter=promoter, merchant_id=product.merchant_id if product else None
+    )
+    default_channel = promoter.channels.filter(is_default=True).first()
+    if request.method == "POST":
+        form = LinkForm(request.POST, promoter=promoter, coupons=coupons)
+        if form.is_valid():
+            link = form.run_service(services.link_create, promoter=promoter, **form.cleaned_data)
+            if link is not None:
+                messages.success(request, _("Your link is ready to share."))
+                return redirect("promoter-link", pk=link.pk)
+    else:
+        initial = {"product": product.pk if product else None, "channel": default_channel}
+        form = LinkForm(initial=initial, promoter=promoter, coupons=coupons)
+    context = {
+        "form": form,
+        "product": product,
+        "has_channels": default_channel is not None or promoter.channels.exists(),
+    }
+    return render(request, "promoter/link_new.html", context, status=400 if form.errors else 200)
+
+
+def _own_link(request, pk: int) -> Link:
+    links = promoter_selectors.links_with_stats(Link.objects.filter(promoter=request.promoter))
+    return get_object_or_404(selectors.with_order_stats(links), pk=pk)
+
+
+@promoter_page
+def link_detail(request, pk: int):
+    """The short URL, share text and QR code of a link, its stats, and retire/revive."""
+    link = _own_link(request, pk)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in {"activate", "deactivate"}:
+            services.link_update(link=link, is_active=action == "activate")
+            promoter_selectors.link_target_forget(link.code)
+            messages.success(
+                request,
+                _("The link is active again.")
+                if action == "activate"
+                else _("The link is retired; its short URL now answers that it is gone."),
+            )
+        return redirect("promoter-link", pk=link.pk)
+    url = short_url(link, request=request)
+    svg = qr_svg(url).decode()
+    context = {
+        "link": link,
+        "short_url": url,
+        "share_text": share_text(link, url=url),
+        # Inline, without the XML declaration (the download URL answers as an attachment);
+        # segno writes this markup itself from our own short URL.
+        "qr_svg": mark_safe(svg[svg.index("<svg") :]),
+    }
+    return render(request, "promoter/link.html", context)
+
+
+@promoter_page
+@require_GET
+def link_qr(request, pk: int, fmt: str):
+    link = get_object_or_404(Link.objects.filter(promoter=request.promoter), pk=pk)
+    url = short_url(link, request=request)
+    if fmt == "png":
+        response = HttpResponse(qr_png(url), content_type="image/png")
+    elif fmt == "svg":
+        response = HttpResponse(qr_svg(url), content_type="image/svg+xml")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="link-{link.code}.{fmt}"'
+    return response
+
+
+@promoter_page
+@require_GET
+def links(request):
+    filters = LinkFilterForm(request.GET or None, promoter=request.promoter)
+    queryset = promoter_selectors.links_with_stats(Link.objects.filter(promoter=request.promoter))
+    page = _page(request, selectors.with_order_stats(filters.apply(queryset)))
+    return render(request, "promoter/links.html", {"filters": filters, "page_obj": page})
+
+
+def _own_channel(request, raw) -> Channel:
+    if not str(raw or "").isdigit():
+        raise Http404
+    return get_object_or_404(Channel, promoter=request.promoter, pk=int(raw))
+
+
+@promoter_page
+def channels(request):
+    """List, create, rename, make default and delete channels (推广位)."""
+    promoter = request.promoter
+    create_form = ChannelForm(prefix="new")
+    rename_form = None
+    renamed_pk = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            create_form = ChannelForm(request.POST, prefix="new")
+            if create_form.is_valid() and create_form.run_service(
+                services.channel_save,
+                channel=Channel(
+                    promoter=promoter,
+                    is_default=not promoter.channels.exists(),
+                    **create_form.cleaned_data,
+                ),
+            ):
+                messages.success(request, _("Channel added."))
+                return redirect("promoter-channels")
+        elif action == "default_channel":
+            if not promoter.channels.exists():
+                services.channel_save(
+                    channel=Channel(
+                        promoter=promoter, name=services.DEFAULT_CHANNEL_NAME, is_default=True
+                    )
+                )
+                messages.success(request, _("Your default channel is ready."))
+            if request.POST.get("next") == "link-new":
+                return redirect("promoter-link-new")
+            return redirect("promoter-channels")
+        else:
+            channel = _own_channel(request, request.POST.get("channel"))
+            if action == "rename":
+                rename_form = ChannelRenameForm(request.POST, prefix=f"rename-{channel.pk}")
+                renamed_pk = channel.pk
+                if rename_form.is_valid():
+                    channel.name = rename_form.cleaned_data["name"]
+                    if rename_form.run_service(services.channel_save, channel=channel):
+                        messages.success(request, _("Channel renamed."))
+                        return redirect("promoter-channels")
+            elif action == "default":
+                services.channel_set_default(channel=channel)
+                messages.success(
+                    request, _("%(name)s is now your default channel.") % {"name": channel.name}
+                )
+                return redirect("promoter-channels")
+            elif action == "delete":
+                try:
+                    services.channel_delete(channel=channel)
+                except AllianceError as exc:
+                    messages.error(request, exc.message)
+                else:
+                    messages.success(request, _("Channel deleted."))
+                    return redirect("promoter-channels")
+            else:
+                raise Http404
+    rows = promoter.channels.annotate(links_count=Count("links")).order_by(
+        "-is_default", "name", "pk"
+    )
+    failed = request.method == "POST"
+    context = {
+        "channels": rows,
+        "create_form": create_form,
+        "rename_form": rename_form,
+        "renamed_pk": renamed_pk,
+    }
+    return render(request, "promoter/channels.html", context, status=400 if failed else 200)
+
+
+@promoter_page
+@require_GET
+def orders(request):
+    """The promoter's commissions, one row per order line, with the masked order id."""
+    filters = OrderFilterForm(request.GET or None, promoter=request.promoter)
+    queryset = (
+        filters.apply(commissions_visible_to(request.user))
+        .select_related("order_item")
+        .order_by("-paid_at", "-pk")
+    )
+    page = _page(request, queryset)
+    rows = [
+        {
+            "commission": commission,
+            "order_id": mask_order_id(commission.order.order_id),
+            "estimated": commission.promoter_amount
+            if commission.status in selectors.EARNING_STATUSES
+            else None,
+            "settled": commission.promoter_amount
+            if commission.status in selectors.SETTLED_STATUSES
+            else None,
+        }
+        for commission in page
+    ]
+    return render(
+        request, "promoter/orders.html", {"filters": filters, "page_obj": page, "rows": rows}
+    )
+
+
+@promoter_page
+@require_GET
+def team(request):
+    """The invite code, the sign-up link that carries it, and the promoters it brought."""
+    promoter = request.promoter
+    signup_url = request.build_absolute_uri(
+        f"{reverse('signup-promoter')}?{urlencode({'invite': promoter.invite_code})}"
+    )
+    relations = selectors.downlines_with_stats(
+        promoter_selectors.downlines_of(promoter), upline=promoter
+    )
+    return render(
+        request,
+        "promoter/team.html",
+        {"signup_url": signup_url, "page_obj": _page(request, relations)},
+    )
