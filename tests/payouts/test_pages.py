@@ -38,9 +38,9 @@ def test_the_promoter_page_shows_balances_and_masked_methods(promoter, promoter_
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "123.45 CNY" in html
+    assert "CN¥123.45" in html
     assert "138****8000" in html and "13800138000" not in html
-    assert "At least 10.00 CNY" in html
+    assert "At least CN¥10.00" in html
 
 
 def test_the_promoter_page_shows_the_settlement_history(promoter, promoter_page):
@@ -50,7 +50,7 @@ def test_the_promoter_page_shows_the_settlement_history(promoter, promoter_page)
     html = promoter_page.get("/promoter/payouts/").content.decode()
 
     assert "Settlement history" in html
-    assert html.count("1.80 CNY") == 2
+    assert html.count("CN¥1.80") == 2
     assert f"commission {commission.pk}" in html
 
 
