@@ -115,7 +115,9 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
                 )
     every = max(1, -(-count // 8))
     for index, label in enumerate(chart.labels):
-        if index % every == 0 or index == count - 1:
+        # The last day is labelled too, unless a tick label already sits right beside it.
+        is_last = index == count - 1 and index % every >= every / 2
+        if index % every == 0 or is_last:
             parts.append(
                 f'<text class="tick" x="{x_of(index):.1f}" y="{HEIGHT - 12}" '
                 f'text-anchor="middle">{_escape(_label(label))}</text>'
