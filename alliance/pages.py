@@ -9,6 +9,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.models import ReviewStatus
 from alliance.roles import merchant_of, promoter_of
@@ -22,38 +23,39 @@ def _review_state(request, account, *, kind: str):
     return render(request, "review_state.html", {"account": account, "kind": kind}, status=403)
 
 
-def merchant_page(view):
-    """A page of the merchant dashboard: the user works for an approved merchant."""
-
+def _account_page(view, *, account_of, attribute: str, refusal: str):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        merchant = merchant_of(request.user)
-        if merchant is None:
-            return forbidden(request, _("This page is for merchants."))
-        if merchant.status != ReviewStatus.APPROVED:
-            return _review_state(request, merchant, kind="merchant")
-        request.merchant = merchant
+        account = account_of(request.user)
+        if account is None:
+            return forbidden(request, refusal)
+        if account.status != ReviewStatus.APPROVED:
+            return _review_state(request, account, kind=attribute)
+        setattr(request, attribute, account)
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def merchant_page(view):
+    """A page of the merchant dashboard: the user works for an approved merchant."""
+    return _account_page(
+        view,
+        account_of=merchant_of,
+        attribute="merchant",
+        refusal=gettext_lazy("This page is for merchants."),
+    )
 
 
 def promoter_page(view):
     """A page of the promoter dashboard: the user is an approved promoter."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        promoter = promoter_of(request.user)
-        if promoter is None:
-            return forbidden(request, _("This page is for promoters."))
-        if promoter.status != ReviewStatus.APPROVED:
-            return _review_state(request, promoter, kind="promoter")
-        request.promoter = promoter
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    return _account_page(
+        view,
+        account_of=promoter_of,
+        attribute="promoter",
+        refusal=gettext_lazy("This page is for promoters."),
+    )
 
 
 def console_page(view):
