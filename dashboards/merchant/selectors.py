@@ -11,12 +11,11 @@ Words used on the pages, and what they count:
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.db.models.functions import Coalesce
 
 from alliance.money import quantize
 from commissions.models import Commission, LedgerAccount, Order
@@ -24,9 +23,9 @@ from commissions.services.ledger import account_key, balance
 from products.models import Merchant, Product, ProductImport
 from promoters.models import Click, Promoter
 
+from ..periods import Period, by_day, day_start
+
 ZERO = Decimal("0.00")
-PERIODS = (7, 30, 90)
-DEFAULT_PERIOD = 30
 # Commission statuses that still earn: what the merchant pays or has paid for a line.
 EARNING = (
     Commission.Status.PENDING,
@@ -38,49 +37,6 @@ EARNING = (
 ESTIMATED = (Commission.Status.PENDING, Commission.Status.CONFIRMED)
 VALID_ORDER = Q(status__in=[Order.Status.PAID, Order.Status.COMPLETED])
 ATTRIBUTED = Q(promoter__isnull=False)
-
-
-def period_days(value) -> int:
-    """The `?days=` switch: 7, 30 or 90; anything else is the default."""
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_PERIOD
-    return days if days in PERIODS else DEFAULT_PERIOD
-
-
-@dataclass(frozen=True)
-class Period:
-    """The last `days` calendar days in TIME_ZONE, today included."""
-
-    days: int
-    first_day: date
-    start: datetime  # midnight starting first_day
-    end: datetime  # midnight after today
-
-    @classmethod
-    def last(cls, days: int, *, now: datetime | None = None) -> "Period":
-        zone = timezone.get_default_timezone()
-        today = timezone.localdate(now or timezone.now(), zone)
-        first_day = today - timedelta(days=days - 1)
-        start = datetime.combine(first_day, time.min, tzinfo=zone)
-        end = datetime.combine(today + timedelta(days=1), time.min, tzinfo=zone)
-        return cls(days=days, first_day=first_day, start=start, end=end)
-
-    @property
-    def day_list(self) -> list[date]:
-        return [self.first_day + timedelta(days=n) for n in range(self.days)]
-
-
-def _by_day(queryset: QuerySet, moment: str, **sums) -> dict[date, dict]:
-    zone = timezone.get_default_timezone()
-    rows = (
-        queryset.annotate(day=TruncDate(moment, tzinfo=zone))
-        .values("day")
-        .annotate(**sums)
-        .order_by()
-    )
-    return {row["day"]: row for row in rows}
 
 
 @dataclass
@@ -104,24 +60,23 @@ def merchant_overview(*, merchant: Merchant, days: int, now: datetime | None = N
     """The merchant's daily clicks, attributed orders, GMV and commission over the period
     (every day present, zero when nothing happened), and what it owes now. Five queries."""
     period = Period.last(days, now=now)
-
-    def moment(name: str) -> dict:
-        return {f"{name}__gte": period.start, f"{name}__lt": period.end}
-
-    clicks = _by_day(
-        Click.objects.filter(link__merchant=merchant, is_bot=False, **moment("created_at")),
+    clicks = by_day(
+        Click.objects.filter(link__merchant=merchant, is_bot=False),
         "created_at",
+        period,
         count=Count("pk"),
     )
-    orders = _by_day(
-        Order.objects.filter(ATTRIBUTED, merchant=merchant, **moment("paid_at")),
+    orders = by_day(
+        Order.objects.filter(ATTRIBUTED, merchant=merchant),
         "paid_at",
+        period,
         count=Count("pk"),
         gmv=Sum("amount", filter=VALID_ORDER),
     )
-    commissions = _by_day(
-        Commission.objects.filter(merchant=merchant, status__in=EARNING, **moment("paid_at")),
+    commissions = by_day(
+        Commission.objects.filter(merchant=merchant, status__in=EARNING),
         "paid_at",
+        period,
         total=Sum("commission"),
     )
     estimated = Commission.objects.filter(merchant=merchant, status__in=ESTIMATED).aggregate(
@@ -184,8 +139,7 @@ def top_promoters(
         Click.objects.filter(
             link__merchant=merchant,
             is_bot=False,
-            created_at__gte=period.start,
-            created_at__lt=period.end,
+            **period.within("created_at"),
         )
         .values("link__promoter_id")
         .annotate(count=Count("pk"))
@@ -194,9 +148,7 @@ def top_promoters(
     for found in clicks:
         row(found["link__promoter_id"]).clicks = found["count"]
     orders = (
-        Order.objects.filter(
-            ATTRIBUTED, merchant=merchant, paid_at__gte=period.start, paid_at__lt=period.end
-        )
+        Order.objects.filter(ATTRIBUTED, merchant=merchant, **period.within("paid_at"))
         .values("promoter_id")
         .annotate(count=Count("pk"), gmv=Sum("amount", filter=VALID_ORDER))
         .order_by()
@@ -209,8 +161,7 @@ def top_promoters(
         Commission.objects.filter(
             merchant=merchant,
             status__in=EARNING,
-            paid_at__gte=period.start,
-            paid_at__lt=period.end,
+            **period.within("paid_at"),
         )
         .values("promoter_id")
         .annotate(total=Sum("commission"))
@@ -282,12 +233,10 @@ def orders_filter(
         )
     if status:
         queryset = queryset.filter(status=status)
-    zone = timezone.get_default_timezone()
     if date_from is not None:
-        queryset = queryset.filter(paid_at__gte=datetime.combine(date_from, time.min, tzinfo=zone))
+        queryset = queryset.filter(paid_at__gte=day_start(date_from))
     if date_to is not None:
-        end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=zone)
-        queryset = queryset.filter(paid_at__lt=end)
+        queryset = queryset.filter(paid_at__lt=day_start(date_to + timedelta(days=1)))
     return queryset
 
 

@@ -19,6 +19,7 @@ from products import imports
 from products.selectors import product_imports_of, products_visible_to
 from products.services import product_save
 
+from ..periods import PERIODS, period_days
 from . import selectors
 from .forms import OrderFilterForm, ProductFilterForm, ProductImportForm, ProductRateForm
 
@@ -33,7 +34,7 @@ def _page(request, queryset, size: int):
 
 
 def _period_links(days: int) -> list[dict]:
-    return [{"days": choice, "current": choice == days} for choice in selectors.PERIODS]
+    return [{"days": choice, "current": choice == days} for choice in PERIODS]
 
 
 # --- Overview ------------------------------------------------------------------------------------
@@ -42,7 +43,7 @@ def _period_links(days: int) -> list[dict]:
 @merchant_page
 @require_GET
 def overview(request):
-    days = selectors.period_days(request.GET.get("days"))
+    days = period_days(request.GET.get("days"))
     data = selectors.merchant_overview(merchant=request.merchant, days=days)
     traffic = Chart(
         title=_("Clicks and attributed orders per day"),
@@ -295,7 +296,7 @@ def orders(request):
 @merchant_page
 @require_GET
 def promoters(request):
-    days = selectors.period_days(request.GET.get("days"))
+    days = period_days(request.GET.get("days"))
     period, rows = selectors.top_promoters(merchant=request.merchant, days=days)
     return render(
         request,

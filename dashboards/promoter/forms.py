@@ -9,7 +9,7 @@ from commissions.models import Commission
 from products.models import Category, Product
 from promoters.models import Channel
 
-from .selectors import day_start
+from ..periods import DEFAULT_PERIOD, day_start
 
 WINDOW_CHOICES = [(7, _("Last 7 days")), (30, _("Last 30 days")), (90, _("Last 90 days"))]
 
@@ -32,7 +32,7 @@ class WindowForm(forms.Form):
     def days_value(self) -> int:
         if self.is_valid() and self.cleaned_data["days"]:
             return self.cleaned_data["days"]
-        return 30
+        return DEFAULT_PERIOD
 
 
 class ProductFilterForm(forms.Form):

@@ -2,11 +2,9 @@
 the rate that applies to this promoter, and per-row stats of links, channels and downlines."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import (
     Count,
     DecimalField,
@@ -22,13 +20,15 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Greatest, Round, TruncDate
+from django.db.models.functions import Coalesce, Greatest, Round
 from django.utils import timezone
 
 from alliance.models import ReviewStatus
 from commissions.models import Commission, Order
 from products.models import Campaign, Coupon, Product
 from promoters.models import CampaignApplication, Click, Link, Promoter, UplineRelation
+
+from ..periods import Period, by_day
 
 ZERO = Decimal("0.00")
 # Statuses of a commission that still earns: estimated, confirmed, settled or paid.
@@ -40,20 +40,6 @@ EARNING_STATUSES = [
 ]
 SETTLED_STATUSES = [Commission.Status.SETTLED, Commission.Status.PAID]
 POPULARITY_DAYS = 30
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def window_days(days: int, *, now: datetime | None = None) -> list[date]:
-    """The last `days` calendar days in TIME_ZONE, today included, oldest first."""
-    today = timezone.localtime(now or timezone.now(), _zone()).date()
-    return [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-
-
-def day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=_zone())
 
 
 @dataclass(frozen=True)
@@ -89,45 +75,26 @@ class Window:
         return (self.earnings_total / self.clicks_total).quantize(Decimal("0.01"))
 
 
-def _per_day(queryset: QuerySet, field: str, days: list[date], **aggregate) -> dict:
-    """`aggregate` grouped by the TIME_ZONE calendar day of `field`, over `days`: one query."""
-    rows = (
-        queryset.filter(
-            **{
-                f"{field}__gte": day_start(days[0]),
-                f"{field}__lt": day_start(days[-1] + timedelta(days=1)),
-            }
-        )
-        .annotate(day=TruncDate(field, tzinfo=_zone()))
-        .order_by()
-        .values("day")
-        .annotate(**aggregate)
-        .values_list("day", *aggregate)
-    )
-    return {row[0]: row[1] for row in rows}
-
-
 def promoter_window(promoter: Promoter, *, days: int, now: datetime | None = None) -> Window:
     """Clicks, attributed orders and estimated earnings of the promoter's own sales per day over
     the last `days` calendar days, zero-filled: three grouped queries."""
-    calendar = window_days(days, now=now)
-    clicks = _per_day(
-        Click.objects.filter(link__promoter=promoter), "created_at", calendar, total=Count("pk")
+    period = Period.last(days, now=now)
+    calendar = period.day_list
+    clicks = by_day(
+        Click.objects.filter(link__promoter=promoter), "created_at", period, total=Count("pk")
     )
-    orders = _per_day(
-        Order.objects.filter(promoter=promoter), "paid_at", calendar, total=Count("pk")
-    )
-    earnings = _per_day(
+    orders = by_day(Order.objects.filter(promoter=promoter), "paid_at", period, total=Count("pk"))
+    earnings = by_day(
         Commission.objects.filter(promoter=promoter, status__in=EARNING_STATUSES),
         "paid_at",
-        calendar,
+        period,
         total=Sum("promoter_amount"),
     )
     return Window(
         days=calendar,
-        clicks=[clicks.get(day, 0) for day in calendar],
-        orders=[orders.get(day, 0) for day in calendar],
-        earnings=[earnings.get(day) or ZERO for day in calendar],
+        clicks=[clicks.get(day, {}).get("total", 0) for day in calendar],
+        orders=[orders.get(day, {}).get("total", 0) for day in calendar],
+        earnings=[earnings.get(day, {}).get("total") or ZERO for day in calendar],
     )
 
 
