@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "alliance",
+    "drf_spectacular_sidecar",
     "products",
     "promoters",
     "commissions",
@@ -226,6 +227,13 @@ SPECTACULAR_SETTINGS = {
         "PayoutStatusEnum": "payouts.models.Payout.Status",
         "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
     },
+    # Swagger UI and Redoc come from the project's own static files (drf-spectacular-sidecar),
+    # never a CDN: /api/docs/ works offline and needs no host but the platform's own.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise send the schema to validator.swagger.io to draw a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 # --- Domain ----------------------------------------------------------------------------------
