@@ -9,9 +9,15 @@ MAX_AMOUNT = Decimal("999999999999.99")  # DecimalField(max_digits=14, decimal_p
 MAX_RATE = Decimal("100.00")
 
 
+def without_negative_zero(value: Decimal) -> Decimal:
+    """0.00 for -0.00. Decimal keeps the sign of a zero (`-Decimal("0.00")`, a SQLite sum of
+    -0.10, -0.20 and 0.30 read back as -5.5e-17), and every formatter would then print it."""
+    return value.copy_abs() if value.is_zero() else value
+
+
 def quantize(value: Decimal | int | str) -> Decimal:
-    """Round to the cent, half up, as every computed line is rounded."""
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    """Round to the cent, half up, as every computed line is rounded; never -0.00."""
+    return without_negative_zero(Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def percent_of(amount: Decimal, rate: Decimal) -> Decimal:

@@ -1,7 +1,10 @@
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from rest_framework import serializers
+
+from alliance.money import without_negative_zero
 
 
 class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
@@ -36,3 +39,20 @@ class WindowDateTimeField(serializers.DateTimeField):
                 _("Give a moment between 1970 and 2999."), code="out_of_range"
             )
         return moment
+
+
+class AmountField(serializers.DecimalField):
+    """An amount in the API: 14 digits, 2 places, as a string, and never "-0.00"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        shown = super().to_representation(value)
+        if isinstance(shown, Decimal):
+            return without_negative_zero(shown)
+        if isinstance(shown, str) and shown.startswith("-") and Decimal(shown).is_zero():
+            return shown[1:]
+        return shown

@@ -10,7 +10,7 @@ from django import template
 from django.utils.translation import get_language, to_locale
 
 from alliance import charts
-from alliance.money import currency
+from alliance.money import currency, quantize
 
 register = template.Library()
 
@@ -38,7 +38,8 @@ def money(value, code: str = ""):
     amount = _decimal(value)
     if amount is None:
         return ""
-    return format_currency(amount, code or currency(), locale=babel_locale())
+    # Rounded (half up, never -0.00) by the one money helper before Babel draws it.
+    return format_currency(quantize(amount), code or currency(), locale=babel_locale())
 
 
 @register.filter

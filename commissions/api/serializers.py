@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from alliance.api.fields import AmountField
 from alliance.money import currency
 
 from ..models import Commission, Order, OrderEvent, SettlementRun
@@ -64,12 +65,8 @@ class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
     """An order as its merchant or an admin sees it. Promoters get OrderForPromoterSerializer."""
 
     promoter_name = serializers.SerializerMethodField()
-    estimated_commission = serializers.DecimalField(
-        max_digits=14, decimal_places=2, read_only=True, default=None
-    )
-    settled_commission = serializers.DecimalField(
-        max_digits=14, decimal_places=2, read_only=True, default=None
-    )
+    estimated_commission = AmountField(read_only=True, default=None)
+    settled_commission = AmountField(read_only=True, default=None)
     invalid_reason = serializers.ChoiceField(
         choices=Commission.InvalidReason.choices,
         read_only=True,
@@ -133,10 +130,8 @@ class CommissionSerializer(CurrencyMixin, serializers.ModelSerializer):
     invalid_reason_display = serializers.CharField(
         source="get_invalid_reason_display", read_only=True
     )
-    estimated_amount = serializers.DecimalField(
+    estimated_amount = AmountField(
         source="promoter_amount",
-        max_digits=14,
-        decimal_places=2,
         read_only=True,
         help_text="The promoter's share P as the order stands now (预估收入 while pending).",
     )
@@ -193,11 +188,11 @@ class VoidSerializer(serializers.Serializer):
 
 
 class EarningsSerializer(CurrencyMixin, serializers.Serializer):
-    estimated = serializers.DecimalField(max_digits=14, decimal_places=2)
-    confirmed = serializers.DecimalField(max_digits=14, decimal_places=2)
-    settled = serializers.DecimalField(max_digits=14, decimal_places=2)
-    paid = serializers.DecimalField(max_digits=14, decimal_places=2)
-    available_balance = serializers.DecimalField(max_digits=14, decimal_places=2)
+    estimated = AmountField()
+    confirmed = AmountField()
+    settled = AmountField()
+    paid = AmountField()
+    available_balance = AmountField()
 
 
 class InvalidReasonSerializer(serializers.Serializer):
@@ -221,6 +216,7 @@ class SettlementRunSerializer(serializers.ModelSerializer):
             "finished_at",
             "due_count",
             "settled_count",
+            "held_count",
             "batches",
             "progress",
             "commission_total",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from alliance.api.fields import ScopedPrimaryKeyRelatedField
+from alliance.api.fields import AmountField, ScopedPrimaryKeyRelatedField
 from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
@@ -203,18 +203,14 @@ class BalanceQuerySerializer(serializers.Serializer):
 
 class BalancesSerializer(serializers.Serializer):
     promoter = serializers.IntegerField()
-    pending = serializers.DecimalField(
-        **AMOUNT, help_text="Estimated earnings: own share and upline shares, orders paid."
+    pending = AmountField(help_text="Estimated earnings: own share and upline shares, orders paid.")
+    confirmed = AmountField(help_text="Confirmed earnings, waiting for settlement after the hold.")
+    available = AmountField(
+        help_text="Settled and not paid out: what a payout may take (may be negative)."
     )
-    confirmed = serializers.DecimalField(
-        **AMOUNT, help_text="Confirmed earnings, waiting for settlement after the hold."
-    )
-    available = serializers.DecimalField(
-        **AMOUNT, help_text="Settled and not paid out: what a payout may take (may be negative)."
-    )
-    in_transit = serializers.DecimalField(**AMOUNT, help_text="Approved payouts not yet paid.")
-    paid = serializers.DecimalField(**AMOUNT, help_text="Paid out, all time.")
-    min_payout = serializers.DecimalField(**AMOUNT)
+    in_transit = AmountField(help_text="Approved payouts not yet paid.")
+    paid = AmountField(help_text="Paid out, all time.")
+    min_payout = AmountField()
     currency = serializers.CharField()
     open_payout = PayoutSerializer(allow_null=True)
 
