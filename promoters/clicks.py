@@ -11,99 +11,198 @@ Two recorders, chosen by ALLIANCE_CLICK_RECORDING:
   batch and one multi-row INSERT stores it. A redirect then waits on no network at all, and the
   database takes clicks hundreds of rows per statement instead of one.
 
-The price of ``batched``: a web process killed hard (SIGKILL, out of memory) loses the clicks of
-its last flush interval. A graceful stop (gunicorn's worker recycling, a deploy) flushes first.
-A batch the database refuses stays queued and is retried, up to ALLIANCE_CLICK_QUEUE_MAX clicks.
+The price of ``batched``: a web process killed hard (SIGKILL, out of memory) loses the clicks it
+had queued, at most one flush interval's worth (more only while the database refuses batches,
+and never more than ALLIANCE_CLICK_QUEUE_MAX). That loss never changes who earns: the click id
+carries the link and the click time under a MAC, and attribution reads them from the id when
+the row is missing (docs/domain.md, "The click id"). A graceful stop flushes first.
+
+Nothing a visitor sends can make a flush fail: every field is cleaned at capture. A batch the
+database refuses for any reason stays queued (bounded) and is retried; a batch refused for the
+content of its rows is split until the one bad row is found, logged and dropped. Without Redis
+(an outage) clicks are still stored, counted unique and marked ``is_unique_checked=False``.
 """
 
 import atexit
+import contextlib
 import logging
 import os
+import re
 import threading
+import time
 from collections import deque
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import redis
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
-from django.utils import timezone
+from django.db import DataError, IntegrityError, connection, transaction
 
-from .models import Click, Link, click_id
+from .models import Click, ClickIdRefusal, Link, click_id, click_token
 from .services import is_bot_agent
 
 logger = logging.getLogger(__name__)
 
-# A click waiting in the queue: (id, link id, time, visitor hash, user agent, referer, sub_id).
-Pending = tuple[str, int, datetime, str, str, str, str]
+# A click waiting in the queue: (id hex, link id, time, visitor hash, user agent, referer,
+# sub_id, is_unique, is_unique_checked). The last two are None until a flush decides them, and
+# are kept once decided, so a batch retried after a refused INSERT keeps its uniqueness.
+Pending = tuple[str, int, datetime, str, str, str, str, bool | None, bool | None]
+
+# Column sizes of Click: a value is cut to them at capture, never refused at the flush.
+USER_AGENT_MAX = Click._meta.get_field("user_agent").max_length
+REFERER_MAX = Click._meta.get_field("referer").max_length
+SUB_ID_MAX = Click._meta.get_field("sub_id").max_length
+
+# C0 and C1 control characters (NUL included: PostgreSQL text cannot hold it) and lone
+# surrogates (no encoding can write them).
+_UNSTORABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def clean_text(value: str, max_length: int) -> str:
+    """A captured string as the click row can always store it: no control characters or lone
+    surrogates, at most `max_length` characters."""
+    return _UNSTORABLE.sub("", value)[:max_length]
+
+
+def clean_header(value: str, max_length: int) -> str:
+    """clean_text() for a request header. WSGI hands headers over as bytes decoded as Latin-1;
+    a browser's non-ASCII header is UTF-8, so it is decoded again as UTF-8 (invalid bytes
+    become U+FFFD) instead of being stored as mojibake."""
+    if not value.isascii():
+        # A character beyond Latin-1 means the string is text already, not WSGI's bytes.
+        with contextlib.suppress(UnicodeEncodeError):
+            value = value.encode("latin-1").decode("utf-8", errors="replace")
+    return clean_text(value, max_length)
 
 
 def batched() -> bool:
     return settings.ALLIANCE_CLICK_RECORDING == "batched"
 
 
-_redis_client: redis.Redis | None = None
+_redis_clients: dict[str, redis.Redis] = {}
+# Redis answers a batch in a millisecond; a second means it is down or unreachable, and the
+# flush then goes on without it rather than hold the clicks.
+REDIS_TIMEOUT_SECONDS = 1.0
+
+
+def _redis(url: str) -> redis.Redis:
+    client = _redis_clients.get(url)
+    if client is None:
+        client = redis.Redis.from_url(
+            url,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        )
+        _redis_clients[url] = client
+    return client
 
 
 def _seen_key(link_id: int, ip_hash: str) -> str:
     return f"{settings.CACHE_KEY_PREFIX}:click-seen:{link_id}:{ip_hash}"
 
 
-def first_clicks(pairs: list[tuple[int, str]]) -> list[bool]:
+def first_clicks(pairs: list[tuple[int, str]]) -> tuple[list[bool], bool]:
     """For each (link id, visitor hash), whether it is that visitor's first click on the link
-    within ALLIANCE_UNIQUE_CLICK_HOURS. Redis answers a whole batch in one pipeline of SET NX EX;
-    without Redis the Django cache answers (per process on the embedded default)."""
+    within ALLIANCE_UNIQUE_CLICK_HOURS, and whether that was checked at all. Redis answers a
+    whole batch in one pipeline of SET NX EX; without REDIS_URL the Django cache answers (per
+    process on the embedded default). Never raises: when the store cannot answer, every click
+    counts as unique, unchecked (best effort, marked on the rows)."""
     window = settings.ALLIANCE_UNIQUE_CLICK_HOURS * 3600
-    if not settings.REDIS_URL:
-        return [cache.add(_seen_key(*pair), 1, window) for pair in pairs]
-    global _redis_client
-    if _redis_client is None:
-        _redis_client = redis.Redis.from_url(settings.REDIS_URL)
-    pipeline = _redis_client.pipeline(transaction=False)
-    for pair in pairs:
-        pipeline.set(_seen_key(*pair), 1, nx=True, ex=window)
-    return [bool(answer) for answer in pipeline.execute()]
+    try:
+        if not settings.REDIS_URL:
+            return [cache.add(_seen_key(*pair), 1, window) for pair in pairs], True
+        pipeline = _redis(settings.REDIS_URL).pipeline(transaction=False)
+        for pair in pairs:
+            pipeline.set(_seen_key(*pair), 1, nx=True, ex=window)
+        return [bool(answer) for answer in pipeline.execute()], True
+    except Exception:
+        logger.warning(
+            "Unique-click store unavailable: %d clicks stored as unique, unchecked",
+            len(pairs),
+            exc_info=True,
+        )
+        return [True] * len(pairs), False
+
+
+def clicks_decide(pending: list[Pending], *, links_exist: bool = False) -> list[Pending]:
+    """Drop clicks of links deleted since the click (unless the caller knows they exist) and
+    decide uniqueness for those not decided yet."""
+    if not links_exist:
+        link_ids = {item[1] for item in pending}
+        live = set(Link.objects.filter(pk__in=link_ids).values_list("pk", flat=True))
+        pending = [item for item in pending if item[1] in live]
+    undecided = [index for index, item in enumerate(pending) if item[7] is None]
+    if not undecided:
+        return pending
+    answers, checked = first_clicks([(pending[i][1], pending[i][3]) for i in undecided])
+    decided = list(pending)
+    for index, is_unique in zip(undecided, answers, strict=True):
+        decided[index] = (*pending[index][:7], is_unique, checked)
+    return decided
 
 
 def clicks_store(pending: list[Pending], *, links_exist: bool = False) -> int:
     """Store clicks: decide uniqueness, drop those of links deleted since the click (unless the
     caller knows they exist), INSERT the rest. A click id already stored is skipped, so storing
-    a batch twice stores it once."""
+    a batch twice stores it once. Answers how many rows were written or already there."""
     if not pending:
         return 0
-    unique = first_clicks([(link_id, ip_hash) for _pk, link_id, _at, ip_hash, *_rest in pending])
-    link_ids = {item[1] for item in pending}
-    if not links_exist:
-        link_ids = set(Link.objects.filter(pk__in=link_ids).values_list("pk", flat=True))
-    rows = [
-        (pk, link_id, created_at, ip_hash, user_agent, referer, sub_id, is_unique,
-         is_bot_agent(user_agent))
-        for (pk, link_id, created_at, ip_hash, user_agent, referer, sub_id), is_unique in zip(
-            pending, unique, strict=True
-        )
-        if link_id in link_ids
-    ]  # fmt: skip
-    _insert(rows)
-    return len(rows)
+    return clicks_insert(clicks_decide(pending, links_exist=links_exist))
 
 
 CLICK_COLUMNS = (
     "id", "link_id", "created_at", "ip_hash", "user_agent", "referer", "sub_id", "is_unique",
-    "is_bot",
+    "is_unique_checked", "is_bot",
 )  # fmt: skip
 # One statement for a whole batch, its values passed column by column as arrays: PostgreSQL
 # plans it once, and the driver adapts plain lists instead of the ORM compiling every row.
 UNNEST_INSERT = (
     f"INSERT INTO {Click._meta.db_table} ({', '.join(CLICK_COLUMNS)}) "
     "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::timestamptz[], %s::varchar[], "
-    "%s::varchar[], %s::varchar[], %s::varchar[], %s::boolean[], %s::boolean[]) "
-    "ON CONFLICT (id) DO NOTHING"
+    "%s::varchar[], %s::varchar[], %s::varchar[], %s::boolean[], %s::boolean[], "
+    "%s::boolean[]) ON CONFLICT (id) DO NOTHING"
 )
+# What a row's own content can make the database (or the driver, before sending) refuse: a
+# batch failing with one of these is split to find the row. Anything else (connection lost,
+# table missing during a deploy, a bug) is about the batch as a whole, which stays queued.
+ROW_ERRORS = (DataError, IntegrityError, ValueError, TypeError)
+
+
+def clicks_insert(decided: list[Pending]) -> int:
+    """INSERT decided clicks. A row the database refuses for its content is logged and dropped
+    (found by halving the batch), the others are stored."""
+    rows = [(*item, is_bot_agent(item[4])) for item in decided]
+    return _insert_rows(rows)
+
+
+def _insert_rows(rows: list[tuple]) -> int:
+    if not rows:
+        return 0
+    try:
+        if connection.in_atomic_block:
+            # Inside a transaction a refused statement would poison it: a savepoint keeps it
+            # usable for the halves. In autocommit a failed statement leaves nothing behind.
+            with transaction.atomic():
+                _insert(rows)
+        else:
+            _insert(rows)
+        return len(rows)
+    except ROW_ERRORS as error:
+        if len(rows) == 1:
+            logger.error(
+                "Dropped a click the database refuses: id=%s link=%s (%s: %s)",
+                rows[0][0],
+                rows[0][1],
+                type(error).__name__,
+                error,
+            )
+            return 0
+        middle = len(rows) // 2
+        return _insert_rows(rows[:middle]) + _insert_rows(rows[middle:])
 
 
 def _insert(rows: list[tuple]) -> None:
-    if not rows:
-        return
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(UNNEST_INSERT, [list(column) for column in zip(*rows, strict=True)])
@@ -172,7 +271,9 @@ class ClickQueue:
 
     def flush(self) -> int:
         """Store what is queued now; answer how many clicks were stored. Safe to call from any
-        thread: one flush runs at a time, the others wait for it."""
+        thread: one flush runs at a time, the others wait for it. Whatever fails, the batch
+        goes back to the head of the queue (decided uniqueness kept) and the error is raised
+        for the caller to log; the next flush retries it."""
         stored = 0
         with self.flush_lock:
             while self.items:
@@ -180,8 +281,9 @@ class ClickQueue:
                 while self.items and len(batch) < settings.ALLIANCE_CLICK_FLUSH_BATCH:
                     batch.append(self.items.popleft())
                 try:
-                    stored += clicks_store(batch)
-                except (DatabaseError, redis.RedisError):
+                    batch = clicks_decide(batch)
+                    stored += clicks_insert(batch)
+                except BaseException:
                     self._requeue(batch)
                     raise
         return stored
@@ -208,12 +310,52 @@ def _flush_at_exit() -> None:
 
 
 def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, sub_id: str) -> str:
-    """Record one click and answer its id (hex), the value the store gets back in the URL."""
-    pk = click_id().hex
-    item = (pk, link_id, timezone.now(), ip_hash, user_agent[:400], referer[:500], sub_id[:64])
+    """Record one click and answer its id, the token the store gets back in the URL. Every
+    captured field is cleaned here (clean_text), so no visitor input can fail a flush. With
+    ``direct`` recording a failure to store is logged, not raised: the visitor still goes on,
+    and the id alone still attributes the order."""
+    millis = time.time_ns() // 1_000_000
+    click_uuid = click_id(millis)
+    item: Pending = (
+        click_uuid.hex,
+        link_id,
+        _EPOCH + timedelta(milliseconds=millis),
+        ip_hash,
+        clean_header(user_agent, USER_AGENT_MAX),
+        clean_header(referer, REFERER_MAX),
+        clean_text(sub_id, SUB_ID_MAX),
+        None,
+        None,
+    )
     if batched():
         queue.add(item)
     else:
-        # The redirect has just found the link live: no need to look it up again.
-        clicks_store([item], links_exist=True)
-    return pk
+        try:
+            # The redirect has just found the link live: no need to look it up again.
+            clicks_store([item], links_exist=True)
+        except Exception:
+            logger.exception("Could not store click %s; its id still attributes", item[0])
+    return click_token(link_id=link_id, click_uuid=click_uuid)
+
+
+def click_id_refused(*, merchant_id: int, order_id: str, click_id: str, reason: str) -> None:
+    """Keep the record of an order whose click id failed verification (one per order), and log
+    it as one structured line."""
+    logger.warning(
+        "click_id_refused merchant=%s order_id=%r reason=%s click_id=%r",
+        merchant_id,
+        order_id,
+        reason,
+        click_id,
+    )
+    ClickIdRefusal.objects.bulk_create(
+        [
+            ClickIdRefusal(
+                merchant_id=merchant_id,
+                order_id=order_id[:64],
+                click_id=click_id[:64],
+                reason=reason,
+            )
+        ],
+        ignore_conflicts=True,
+    )

@@ -1,10 +1,17 @@
+import base64
+import functools
+import hmac
 import os
+import re
 import time
 import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from alliance.models import Reviewable, ReviewStatus
@@ -172,14 +179,117 @@ class Link(models.Model):
         return self.product.url if self.product_id else self.merchant.store_url
 
 
-def click_id() -> uuid.UUID:
+def click_id(millis: int | None = None) -> uuid.UUID:
     """A time-ordered random id (the UUIDv7 layout): opaque to the store and the buyer, yet
     inserted in index order, so the click table's primary key stays compact."""
-    millis = time.time_ns() // 1_000_000
+    if millis is None:
+        millis = time.time_ns() // 1_000_000
     raw = bytearray(millis.to_bytes(6, "big") + os.urandom(10))
     raw[6] = 0x70 | (raw[6] & 0x0F)
     raw[8] = 0x80 | (raw[8] & 0x3F)
     return uuid.UUID(bytes=bytes(raw))
+
+
+# --- Click ids that prove themselves (docs/domain.md, "The click id") -------------------------
+#
+# The id the redirect hands the store is a token of 36 bytes, 48 base64url characters:
+#   version (1 byte, 1) | link id (6 bytes) | click UUID (16 bytes, its first 6 are the click
+#   time in ms) | HMAC-SHA256 of the 23 bytes before, keyed with ALLIANCE_CLICK_KEY (13 bytes)
+# so attribution can read the link and the click time from the id alone when the click row was
+# lost, and nobody without the key can make or alter one. 36 bytes encode without padding.
+CLICK_TOKEN_VERSION = 1
+CLICK_TOKEN_LENGTH = 48
+_TOKEN_MAC_BYTES = 13  # 104 bits: forging one by trial means ~2**103 webhook events
+_TOKEN_SIGNED_BYTES = 1 + 6 + 16
+_TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+_KEY_SALT = "alliance.promoters.click-id"
+
+
+@functools.lru_cache(maxsize=8)
+def _derived_key(secret: str) -> bytes:
+    # Hex, so the derived key can be written into ALLIANCE_CLICK_KEY_FALLBACKS when SECRET_KEY
+    # changes (docs/configuration.md).
+    return (
+        salted_hmac(_KEY_SALT, "click-id-key", secret=secret, algorithm="sha256")
+        .hexdigest()
+        .encode()
+    )
+
+
+def click_keys() -> tuple[bytes, ...]:
+    """The key that signs new click ids, then the older keys still accepted: ALLIANCE_CLICK_KEY
+    (default: derived from SECRET_KEY), ALLIANCE_CLICK_KEY_FALLBACKS, and the keys derived from
+    SECRET_KEY_FALLBACKS, so rotating SECRET_KEY the Django way keeps shared ids valid."""
+    current = settings.ALLIANCE_CLICK_KEY
+    keys = [current.encode() if current else _derived_key(settings.SECRET_KEY)]
+    keys.extend(key.encode() for key in settings.ALLIANCE_CLICK_KEY_FALLBACKS)
+    keys.extend(_derived_key(secret) for secret in settings.SECRET_KEY_FALLBACKS)
+    return tuple(keys)
+
+
+def _click_mac(key: bytes, signed: bytes) -> bytes:
+    return hmac.digest(key, signed, "sha256")[:_TOKEN_MAC_BYTES]
+
+
+def click_token(*, link_id: int, click_uuid: uuid.UUID) -> str:
+    """The self-verifying id of the click `click_uuid` on link `link_id`."""
+    signed = bytes((CLICK_TOKEN_VERSION,)) + link_id.to_bytes(6, "big") + click_uuid.bytes
+    mac = _click_mac(click_keys()[0], signed)
+    return base64.urlsafe_b64encode(signed + mac).decode("ascii")
+
+
+def click_time(click_uuid: uuid.UUID) -> datetime:
+    """The moment (to the millisecond, UTC) a click UUID of the click_id() layout carries."""
+    millis = int.from_bytes(click_uuid.bytes[:6], "big")
+    return datetime.fromtimestamp(millis / 1000, tz=UTC)
+
+
+class ClickIdRefused(Exception):
+    """A click id that is neither a verified token nor a plain click UUID."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class ClickReference:
+    """What a click id says: the click row's key, and for a token also its link and time."""
+
+    click_uuid: uuid.UUID
+    link_id: int | None = None
+    clicked_at: datetime | None = None
+
+
+def click_reference(value: str) -> ClickReference | None:
+    """Read a click id from an order. None for no id; ClickIdRefused("forged") for a token
+    whose MAC does not verify under any accepted key, ("unreadable") for anything that is
+    neither a token nor a UUID. A plain UUID (the ids issued before tokens) has no MAC: it
+    refers to the stored row alone."""
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) == CLICK_TOKEN_LENGTH and _TOKEN_ALPHABET.issuperset(value):
+        raw = base64.urlsafe_b64decode(value)
+        if raw[0] != CLICK_TOKEN_VERSION:
+            raise ClickIdRefused(ClickIdRefusal.Reason.UNREADABLE)
+        signed, mac = raw[:_TOKEN_SIGNED_BYTES], raw[_TOKEN_SIGNED_BYTES:]
+        if not any(hmac.compare_digest(_click_mac(key, signed), mac) for key in click_keys()):
+            raise ClickIdRefused(ClickIdRefusal.Reason.FORGED)
+        click_uuid = uuid.UUID(bytes=signed[7:])
+        return ClickReference(
+            click_uuid=click_uuid,
+            link_id=int.from_bytes(signed[1:7], "big"),
+            clicked_at=click_time(click_uuid),
+        )
+    if len(value) in (32, 36) and _HEX_UUID.fullmatch(value):
+        return ClickReference(click_uuid=uuid.UUID(value))
+    raise ClickIdRefused(ClickIdRefusal.Reason.UNREADABLE)
+
+
+_HEX_UUID = re.compile(
+    r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+)
 
 
 class Click(models.Model):
@@ -193,6 +303,9 @@ class Click(models.Model):
     referer = models.CharField(max_length=500, blank=True)
     sub_id = models.CharField(max_length=64, blank=True)
     is_unique = models.BooleanField(default=True)
+    # False when the uniqueness store (Redis) could not answer as the click was stored: the
+    # click was then counted unique, best effort (docs/domain.md, "Unique?").
+    is_unique_checked = models.BooleanField(default=True)
     is_bot = models.BooleanField(default=False)
 
     class Meta:
@@ -201,3 +314,34 @@ class Click(models.Model):
 
     def __str__(self) -> str:
         return self.pk.hex
+
+    @property
+    def token(self) -> str:
+        """The id the redirect handed the store for this click."""
+        return click_token(link_id=self.link_id, click_uuid=self.pk)
+
+
+class ClickIdRefusal(models.Model):
+    """An order whose click id failed verification: it attributed nothing. One row per order,
+    so the admin can count and inspect them (docs/orders.md, "Click ids")."""
+
+    class Reason(models.TextChoices):
+        FORGED = "forged", _("Forged or altered (signature does not verify)")
+        UNREADABLE = "unreadable", _("Unreadable (neither a click id nor an old click UUID)")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
+    order_id = models.CharField(max_length=64)
+    click_id = models.CharField(max_length=64)
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["merchant", "order_id"], name="click_id_refusal_one_per_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order_id}: {self.reason}"

@@ -1,5 +1,6 @@
 """Read paths for promoters, links and clicks."""
 
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -82,7 +83,7 @@ class LinkTarget:
 
     def location(self, click_id: str) -> str:
         """`append_query(url, click_param, click_id)` for a click id of URL-safe characters
-        (a UUID's hex), without parsing the target URL again on every redirect."""
+        (a click token is base64url), without parsing the target URL again on every redirect."""
         return f"{self.location_head}{click_id}{self.location_tail}"
 
 
@@ -108,6 +109,13 @@ _LINK_TARGET_FIELDS = (
 )
 
 
+# What a short code can be (docs/domain.md): base62 today, `-` and `_` tolerated, at most the
+# column's length. Anything else (NUL, other controls, non-ASCII, overlong) is no link, and is
+# answered without asking the database, which would refuse some of it (NUL) with an error.
+_CODE_MAX = Link._meta.get_field("code").max_length
+_CODE_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{1,{_CODE_MAX}}}")
+
+
 def _link_target_row(code: str) -> tuple | None:
     rows = Link.objects.filter(code=code).order_by().values_list(*_LINK_TARGET_FIELDS)[:1]
     return next(iter(rows), None)
@@ -118,6 +126,8 @@ def link_target(code: str) -> LinkTarget | None:
 
     A link is live when it, its promoter and its merchant are active, and its product (if any)
     is active too. Deactivation reaches the redirect within the cache lifetime."""
+    if not _CODE_SHAPE.fullmatch(code):
+        return None
     now = time.monotonic()
     cached = _link_cache.get(code)
     if cached is not None and cached.expires > now:

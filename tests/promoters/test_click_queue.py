@@ -7,7 +7,7 @@ import pytest
 from django.db import OperationalError
 
 from promoters import clicks
-from promoters.models import Click
+from promoters.models import Click, click_reference
 
 from .. import factories
 
@@ -25,13 +25,14 @@ def follow(client, link):
 
 def test_click_waits_in_the_queue_until_flushed(client, link):
     response = follow(client, link)
-    click_hex = parse_qs(urlsplit(response["Location"]).query)["alliance_click"][0]
+    token = parse_qs(urlsplit(response["Location"]).query)["alliance_click"][0]
 
     assert len(clicks.queue.items) == 1
     assert Click.objects.count() == 0
     assert clicks.queue.flush() == 1
     stored = Click.objects.get()
-    assert (stored.pk.hex, stored.link_id, stored.is_unique) == (click_hex, link.pk, True)
+    assert (stored.token, stored.link_id, stored.is_unique) == (token, link.pk, True)
+    assert stored.is_unique_checked is True
     assert not clicks.queue.items
 
 
@@ -93,7 +94,7 @@ def test_click_of_a_link_deleted_before_the_flush_is_dropped(client, link, promo
 
 
 def test_storing_the_same_batch_twice_stores_it_once(link):
-    item = (clicks.click_id().hex, link.pk, link.created_at, "v", "Mozilla/5.0", "", "")
+    item = (clicks.click_id().hex, link.pk, link.created_at, "v", "Mozilla/5.0", "", "", None, None)
 
     assert clicks.clicks_store([item]) == 1
     clicks.clicks_store([item])
@@ -110,11 +111,12 @@ def test_the_flusher_thread_stores_clicks_on_its_own(client, settings):
     clicks.queue.background = True
     try:
         response = follow(client, link)
-        click_hex = parse_qs(urlsplit(response["Location"]).query)["alliance_click"][0]
+        token = parse_qs(urlsplit(response["Location"]).query)["alliance_click"][0]
+        click_uuid = click_reference(token).click_uuid
         deadline = time.monotonic() + 10
-        while not Click.objects.filter(pk=click_hex).exists() and time.monotonic() < deadline:
+        while not Click.objects.filter(pk=click_uuid).exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert Click.objects.filter(pk=click_hex).exists()
+        assert Click.objects.filter(pk=click_uuid).exists()
         assert clicks.queue.thread is not None and clicks.queue.thread.is_alive()
     finally:
         clicks.queue.background = False
