@@ -255,6 +255,10 @@ if ALLIANCE_CLICK_RECORDING not in {"batched", "direct"}:
 ALLIANCE_CLICK_FLUSH_MS = int(env("ALLIANCE_CLICK_FLUSH_MS", "500"))
 ALLIANCE_CLICK_FLUSH_BATCH = int(env("ALLIANCE_CLICK_FLUSH_BATCH", "1000"))
 ALLIANCE_CLICK_QUEUE_MAX = int(env("ALLIANCE_CLICK_QUEUE_MAX", "100000"))
+# Key of the MAC in every click id (docs/domain.md, "The click id"); empty: derived from
+# SECRET_KEY. Old keys stay accepted from ALLIANCE_CLICK_KEY_FALLBACKS (comma-separated).
+ALLIANCE_CLICK_KEY = env("ALLIANCE_CLICK_KEY", "")
+ALLIANCE_CLICK_KEY_FALLBACKS = env_list("ALLIANCE_CLICK_KEY_FALLBACKS", "")
 ALLIANCE_LINK_CODE_LENGTH = max(8, int(env("ALLIANCE_LINK_CODE_LENGTH", "8")))
 ALLIANCE_IMPORT_MAX_ROWS = int(env("ALLIANCE_IMPORT_MAX_ROWS", "20000"))
 # An import still pending this many seconds after upload lost its publish and is enqueued again.

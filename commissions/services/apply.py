@@ -167,6 +167,7 @@ def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch)
         coupon_code=first.coupon_code,
         customer_id=first.customer_id,
         book=batch.attribution,
+        order_id=order_id,
     )
     order = Order(
         merchant=merchant,
