@@ -1,6 +1,7 @@
 """Attribution and the rules around it: the click window and the merchant's own links, customer
 binding, self-purchase, targeted campaigns, expired uplines, refunds and cancellations."""
 
+import base64
 from datetime import timedelta
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from commissions.models import Commission, Order
-from promoters.models import CampaignApplication
+from promoters.models import CampaignApplication, Click, ClickIdRefusal, click_id, click_token
 
 from .. import factories
 from .orders import event, lifecycle, store
@@ -224,3 +225,140 @@ def test_a_partial_refund_before_completion_lowers_the_estimate(shop, link):
         D("1.80"),
     )
     assert Order.objects.get().status == "paid"
+
+
+# --- Click ids that prove themselves (docs/orders.md, "Click ids") --------------------------
+
+
+def lost_click_token(link, clicked_at) -> str:
+    """The id the redirect handed out for a click whose row was never stored."""
+    millis = int(clicked_at.timestamp() * 1000)
+    return click_token(link_id=link.pk, click_uuid=click_id(millis))
+
+
+def altered(token: str) -> str:
+    """The token with one bit of its MAC flipped."""
+    raw = bytearray(base64.urlsafe_b64decode(token))
+    raw[-1] ^= 0x01
+    return base64.urlsafe_b64encode(bytes(raw)).decode()
+
+
+def test_a_verified_click_id_attributes_even_when_its_row_was_lost(shop, link):
+    paid_at = timezone.now()
+    token = lost_click_token(link, paid_at - timedelta(hours=1))
+
+    store(shop, paid("L-1", paid_at, click_id=token, customer_id="c-lost"))
+
+    order = Order.objects.get()
+    assert Click.objects.count() == 0
+    assert (order.attribution, order.promoter_id, order.link_id, order.channel_id) == (
+        "click",
+        link.promoter_id,
+        link.pk,
+        link.channel_id,
+    )
+    assert order.click_id == token
+    assert Commission.objects.get().promoter_amount == D("17.82")
+
+
+@pytest.mark.parametrize(
+    ("case", "clicked"),
+    [
+        ("after payment", timedelta(minutes=-1)),
+        ("outside the window", timedelta(days=15, minutes=1)),
+    ],
+)
+def test_a_lost_rows_id_obeys_the_window_by_its_own_time(shop, link, case, clicked):
+    paid_at = timezone.now()
+    token = lost_click_token(link, paid_at - clicked)
+
+    store(shop, paid("L-2", paid_at, click_id=token, customer_id="c-window"))
+
+    assert Order.objects.get().attribution == "none"
+
+
+def test_a_lost_rows_id_attributes_only_for_its_links_merchant(shop, product):
+    elsewhere = factories.LinkFactory()
+    paid_at = timezone.now()
+
+    store(shop, paid("L-3", paid_at, click_id=lost_click_token(elsewhere, paid_at)))
+
+    assert Order.objects.get().attribution == "none"
+    assert not ClickIdRefusal.objects.exists()  # authentic, just not this merchant's
+
+
+def test_a_stored_row_and_its_token_attribute_alike(shop, link):
+    paid_at = timezone.now()
+    click = factories.ClickFactory(link=link, created_at=paid_at - timedelta(hours=1))
+
+    store(shop, paid("L-4", paid_at, click_id=click.token, customer_id="c-row"))
+
+    order = Order.objects.get()
+    assert (order.attribution, order.link_id) == ("click", link.pk)
+
+
+def test_a_forged_click_id_attributes_nothing_and_is_recorded(shop, link, caplog):
+    thief = factories.LinkFactory(product=link.product)
+    paid_at = timezone.now()
+    genuine = lost_click_token(link, paid_at - timedelta(hours=1))
+    # Swap the link id inside the token for the thief's, keeping the genuine MAC.
+    raw = bytearray(base64.urlsafe_b64decode(genuine))
+    raw[1:7] = thief.pk.to_bytes(6, "big")
+    forged = base64.urlsafe_b64encode(bytes(raw)).decode()
+
+    store(shop, paid("F-1", paid_at, click_id=forged, customer_id="c-forged"))
+
+    order = Order.objects.get()
+    assert (order.attribution, order.promoter_id) == ("none", None)
+    assert not Commission.objects.exclude(status="void").filter(order=order).exists()
+    refusal = ClickIdRefusal.objects.get()
+    assert (refusal.merchant_id, refusal.order_id, refusal.click_id, refusal.reason) == (
+        shop.pk,
+        "F-1",
+        forged,
+        "forged",
+    )
+    assert f"click_id_refused merchant={shop.pk} order_id='F-1' reason=forged" in caplog.text
+
+
+def test_a_forged_click_id_does_not_erase_an_exclusive_coupon(shop, link):
+    coupon = factories.CouponFactory(merchant=shop, exclusive_promoter=link.promoter)
+    paid_at = timezone.now()
+    forged = altered(lost_click_token(link, paid_at - timedelta(hours=1)))
+
+    store(shop, paid("F-2", paid_at, click_id=forged, coupon_code=coupon.code))
+
+    order = Order.objects.get()
+    assert (order.attribution, order.promoter_id) == ("coupon", link.promoter_id)
+    assert ClickIdRefusal.objects.get().reason == "forged"
+
+
+def test_every_event_of_a_refused_order_records_one_refusal(shop, link):
+    paid_at = timezone.now() - timedelta(days=2)
+    forged = altered(lost_click_token(link, paid_at - timedelta(hours=1)))
+
+    for order_event in lifecycle("F-3", "T-1", "99.00", click_id=forged, paid_at=paid_at):
+        store(shop, order_event)
+
+    assert ClickIdRefusal.objects.count() == 1
+    assert Order.objects.get().attribution == "none"
+
+
+def test_a_customer_bound_to_two_promoters_at_the_same_instant_goes_to_the_lowest_order_id(
+    shop, product
+):
+    """Two orders of one customer paid in the same second through two promoters' links: the
+    next order goes to the binding of the order whose id sorts first, whatever the order the
+    bindings were stored in."""
+    paid_at = timezone.now() - timedelta(days=3)
+    first_link = factories.LinkFactory(product=product)
+    second_link = factories.LinkFactory(product=product)
+    # The order with the higher id arrives first, so its binding is the older row.
+    for order_id, some_link in (("TIE-B", second_link), ("TIE-A", first_link)):
+        token = lost_click_token(some_link, paid_at - timedelta(hours=1))
+        store(shop, paid(order_id, paid_at, click_id=token, customer_id="twice"))
+
+    store(shop, paid("TIE-NEXT", paid_at + timedelta(days=1), customer_id="twice"))
+
+    order = Order.objects.get(order_id="TIE-NEXT")
+    assert (order.attribution, order.promoter_id) == ("customer", first_link.promoter_id)
