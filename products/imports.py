@@ -23,11 +23,23 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 
 from alliance.errors import AllianceError, InvalidTransition
-from alliance.models import User
+from alliance.models import ReviewStatus, User
 from alliance.queue import enqueue_after_commit
 from alliance.services import lock
 
-from .models import PRODUCT_IMPORT_TRANSITIONS, Category, Merchant, Product, ProductImport
+from .models import (
+    PRODUCT_IMPORT_TRANSITIONS,
+    URL_SCHEMES,
+    Category,
+    InvalidHost,
+    Merchant,
+    Product,
+    ProductImport,
+    StoreDomain,
+    host_covers,
+    host_of_url,
+)
+from .services import url_domain_message, url_scheme_message
 from .tasks import run_product_import
 
 logger = logging.getLogger(__name__)
@@ -255,6 +267,30 @@ class _Categories:
         return self.by_slug.get(key, self.by_name.get(key))
 
 
+class _Domains:
+    """The merchant's approved store domains, read once for a whole file."""
+
+    def __init__(self, merchant: Merchant) -> None:
+        self.hosts = list(
+            StoreDomain.objects.filter(merchant=merchant, status=ReviewStatus.APPROVED).values_list(
+                "host", flat=True
+            )
+        )
+
+    def problem(self, url: str) -> str | None:
+        """Why a product may not point at `url`, or None when it may: the same rule as
+        products.services.url_domain_check."""
+        if url.split(":", 1)[0].lower() not in URL_SCHEMES:
+            return url_scheme_message()
+        try:
+            host = host_of_url(url)
+        except InvalidHost:
+            return url_domain_message(url)
+        if any(host_covers(domain, host) for domain in self.hosts):
+            return None
+        return url_domain_message(host)
+
+
 def _decimal(text: str) -> Decimal:
     try:
         value = Decimal(text)
@@ -285,10 +321,12 @@ def clean_row(
     merchant: Merchant,
     existing: Product | None,
     categories: _Categories,
+    domains: _Domains,
 ) -> tuple[Product, list[dict]]:
     """The product a row describes and the row's errors. A blank commission_rate means the
     merchant's default, a blank is_active means active; a column absent from the file keeps an
-    existing product's value (and the model default for a new one)."""
+    existing product's value (and the model default for a new one). A new or changed URL must
+    be on one of the merchant's approved store domains."""
     values = row.values
     problems: dict[str, list[str]] = {
         # PostgreSQL refuses NUL in text, and no one means to type it.
@@ -349,6 +387,10 @@ def clean_row(
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             problems.setdefault(name, []).extend(messages)
+    if "url" not in problems and (existing is None or product.url != existing.url):
+        problem = domains.problem(product.url)
+        if problem:
+            problems["url"] = [problem]
     errors = [
         _error(row=row.number, field=None if name == NON_FIELD_ERRORS else name, message=message)
         for name in sorted(problems, key=_column_order)
@@ -394,6 +436,7 @@ def _validate(*, product_import: ProductImport) -> tuple[list[Product], set, lis
         merchant=product_import.merchant, skus={row.values["sku"] for row in rows}
     )
     categories = _Categories()
+    domains = _Domains(product_import.merchant)
     first_row_of: dict[str, int] = {}
     products: list[Product] = []
     errors: list[dict] = []
@@ -403,6 +446,7 @@ def _validate(*, product_import: ProductImport) -> tuple[list[Product], set, lis
             merchant=product_import.merchant,
             existing=existing.get(row.values["sku"]),
             categories=categories,
+            domains=domains,
         )
         sku = row.values["sku"]
         if sku and sku in first_row_of:

@@ -1,4 +1,6 @@
+import re
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -350,3 +352,80 @@ class WebhookDelivery(models.Model):
     @property
     def is_accepted(self) -> bool:
         return 200 <= self.http_status < 300
+
+
+# --- Store domains -----------------------------------------------------------------------------
+
+# The schemes a product or store URL may use: a link sends shoppers to a web page.
+URL_SCHEMES = ("http", "https")
+# One DNS label as stored (after IDNA encoding): letters, digits and inner hyphens, 1-63 long.
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+class InvalidHost(ValueError):
+    """The text is not a domain name that a store can be reached on."""
+
+
+def host_normalize(text: str) -> str:
+    """A domain name as stored and compared: lowercase, IDNA-encoded (bücher.example becomes
+    xn--bcher-kva.example), without a trailing dot. Raises InvalidHost for anything that is not
+    a plain domain name of at least two labels: a URL, a port, an IP address, `localhost`."""
+    host = (text or "").strip().lower().rstrip(".")
+    if not host or any(mark in host for mark in ("/", ":", "@", "?", "#", " ", "\\")):
+        raise InvalidHost(text)
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise InvalidHost(text) from exc
+    labels = host.split(".")
+    if (
+        len(host) > 253
+        or len(labels) < 2
+        or not all(_HOST_LABEL.match(label) for label in labels)
+        # The last label is a top-level domain, never a number: refuses IPv4 addresses.
+        or labels[-1].isdigit()
+    ):
+        raise InvalidHost(text)
+    return host
+
+
+def host_of_url(url: str) -> str:
+    """The normalized host of an http(s) URL; InvalidHost when it has none or another scheme."""
+    try:
+        parts = urlsplit(url or "")
+        hostname = parts.hostname
+    except ValueError as exc:
+        raise InvalidHost(url) from exc
+    if parts.scheme.lower() not in URL_SCHEMES or not hostname:
+        raise InvalidHost(url)
+    return host_normalize(hostname)
+
+
+def host_covers(domain: str, host: str) -> bool:
+    """A declared domain covers itself and every name under it: example.com covers
+    shop.example.com, shop.example.com does not cover example.com nor myshop.example.com."""
+    return host == domain or host.endswith("." + domain)
+
+
+class StoreDomain(Reviewable):
+    """A domain a merchant sells on. Its products' URLs (and its store URL) must be on one of
+    its approved domains, so a link a promoter shared keeps sending shoppers to the store the
+    admin approved. The merchant declares, an admin reviews (approve, reject, suspend) through
+    products.services; `status` is the Reviewable's review status."""
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="store_domains")
+    # Normalized by host_normalize: lowercase, IDNA-encoded, no scheme, port or path.
+    host = models.CharField(max_length=253)
+
+    class Meta:
+        ordering = ["host", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["merchant", "host"], name="store_domain_unique_host"),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.host
+
+    def covers(self, host: str) -> bool:
+        return host_covers(self.host, host)

@@ -8,7 +8,16 @@ import factory
 from django.utils import timezone
 
 from alliance.models import ReviewStatus, User
-from products.models import Campaign, Category, Coupon, Merchant, MerchantMember, Product
+from products.models import (
+    Campaign,
+    Category,
+    Coupon,
+    Merchant,
+    MerchantMember,
+    Product,
+    StoreDomain,
+    host_of_url,
+)
 from promoters.models import Channel, Click, Link, OwnCustomer, Promoter, UplineRelation
 
 PASSWORD = "correct-horse-battery-staple"
@@ -37,14 +46,41 @@ class AdminFactory(UserFactory):
     is_superuser = True
 
 
+# Approved for every factory merchant besides its store URL's host, so tests about something
+# else may use short product URLs (https://e.com/x, https://tea.example.com/y). A test about store
+# domains passes its own: MerchantFactory(store_domains=["shop.example.com"]).
+TEST_STORE_DOMAINS = ("example.com", "e.com")
+
+
 class MerchantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Merchant
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Store {n}")
     store_url = factory.Sequence(lambda n: f"https://store{n}.example.com/")
     status = ReviewStatus.APPROVED
     default_commission_rate = Decimal("10.00")
+
+    @factory.post_generation
+    def store_domains(obj, create, extracted, **kwargs):
+        """Approved store domains: the store URL's host and TEST_STORE_DOMAINS, or the list
+        passed as `store_domains`."""
+        if not create:
+            return
+        if extracted is None:
+            extracted = [host_of_url(obj.store_url), *TEST_STORE_DOMAINS]
+        StoreDomain.objects.bulk_create(
+            [
+                StoreDomain(
+                    merchant=obj,
+                    host=host,
+                    status=ReviewStatus.APPROVED,
+                    reviewed_at=timezone.now(),
+                )
+                for host in dict.fromkeys(extracted)
+            ]
+        )
 
 
 class MerchantMemberFactory(factory.django.DjangoModelFactory):

@@ -188,6 +188,12 @@ class DemoLoader:
             store_url=spec.store_url,
         )
         owner = MerchantMember.objects.get(merchant=merchant).user
+        # Sign-up declared the store URL's host, which every demo product URL is on; the admin
+        # approves it so the catalog below can be saved.
+        for domain in merchant.store_domains.filter(status=ReviewStatus.PENDING):
+            catalog.store_domain_review(
+                domain=domain, status=ReviewStatus.APPROVED, reviewer=self.admin
+            )
         merchant = catalog.merchant_update(merchant=merchant, actor=owner, **spec.settings)
         joined = self.now - spec.joined_days_ago * DAY
         history = {"created_at": joined}
