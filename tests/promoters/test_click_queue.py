@@ -1,5 +1,6 @@
 """The batched click recorder: what the redirect answers is what the flush stores, once."""
 
+import logging
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -122,3 +123,72 @@ def test_the_flusher_thread_stores_clicks_on_its_own(client, settings):
         clicks.queue.background = False
         clicks.queue.stop()
     assert clicks.queue.thread is None
+
+
+# --- The flush itself -------------------------------------------------------------------------
+
+
+def queued(link, user_agent="Mozilla/5.0", sub_id=""):
+    """A click put straight into the queue, as if capture had not cleaned it."""
+    return (
+        clicks.click_id().hex,
+        link.pk,
+        link.created_at,
+        "0" * 32,
+        user_agent,
+        "",
+        sub_id,
+        None,
+        None,
+    )
+
+
+def test_one_bad_row_is_dropped_and_logged_the_others_are_stored(link, caplog):
+    good = [queued(link) for _ in range(6)]
+    bad = queued(link, sub_id="a\x00b")  # past capture: only the flush's own guard is left
+    for item in [*good[:3], bad, *good[3:]]:
+        clicks.queue.items.append(item)
+
+    with caplog.at_level(logging.ERROR, logger="promoters.clicks"):
+        assert clicks.queue.flush() == 6
+
+    assert {pk.hex for pk in Click.objects.values_list("pk", flat=True)} == {
+        item[0] for item in good
+    }
+    assert not clicks.queue.items
+    assert f"Dropped a click the database refuses: id={bad[0]} link={link.pk}" in caplog.text
+
+
+def test_a_flush_failing_for_any_reason_keeps_the_batch_and_retries_it(client, link, monkeypatch):
+    for _ in range(3):
+        client.get(f"/t/{link.code}", HTTP_USER_AGENT="Mozilla/5.0")
+
+    def broken(rows):
+        raise RuntimeError("not a database error")
+
+    monkeypatch.setattr(clicks, "_insert", broken)
+    with pytest.raises(RuntimeError):
+        clicks.queue.flush()
+    monkeypatch.undo()
+
+    assert len(clicks.queue.items) == 3
+    assert clicks.queue.flush() == 3
+    # Uniqueness was decided on the first try and kept: the retry does not see its own keys.
+    rows = Click.objects.order_by("created_at").values_list("is_unique", flat=True)
+    assert list(rows) == [True, False, False]
+
+
+def test_a_database_outage_keeps_the_batch_even_when_it_is_split(client, link, monkeypatch):
+    for _ in range(4):
+        client.get(f"/t/{link.code}", HTTP_USER_AGENT="Mozilla/5.0")
+
+    def down(rows):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(clicks, "_insert", down)
+    with pytest.raises(OperationalError):
+        clicks.queue.flush()
+    monkeypatch.undo()
+
+    assert len(clicks.queue.items) == 4
+    assert Click.objects.count() == 0
