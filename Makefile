@@ -34,5 +34,5 @@ bench: install-test ## the benchmarks in bench/ (see docs/benchmarks.md)
 	scripts/bench
 
 messages: install-test ## collect the translatable strings into locale/ (needs GNU gettext), then compile
-	$(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
+	DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
 	$(BIN)/python scripts/compile-messages

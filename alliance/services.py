@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import audit_record
+from .auth_tokens import account_tokens_revoke
 from .errors import AllianceError, InvalidTransition
 from .models import REVIEW_TRANSITIONS, Reviewable, ReviewStatus, User
 
@@ -31,6 +32,9 @@ def review_move(*, obj: Reviewable, status: str, reviewer: User, reason: str = "
     obj.reviewed_by = reviewer
     obj.reviewed_at = timezone.now()
     obj.save(update_fields=["status", "review_reason", "reviewed_by", "reviewed_at"])
+    if status == ReviewStatus.SUSPENDED:
+        # A suspended account's logins lose every token they hold (docs/security.md).
+        account_tokens_revoke(account=obj)
     audit_record(
         actor=reviewer,
         action=f"{obj._meta.model_name}.{REVIEW_ACTIONS[status]}",

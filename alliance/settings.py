@@ -33,7 +33,9 @@ def env_list(name: str, default: str) -> list[str]:
 
 DEVELOPMENT_SECRET_KEY = "dev-insecure-alliance-secret-key-change-me-in-production"
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless the environment turns it on (`make run` and the tests do): a deploy that forgets it
+# runs without debug pages, and then refuses the published development key below.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("DEBUG is off: set SECRET_KEY to a secret value.")
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_simplejwt",
     "django_filters",
+    "rest_framework_simplejwt.token_blacklist",
+    "axes",
     "drf_spectacular",
     "alliance",
     "drf_spectacular_sidecar",
@@ -74,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ROOT_URLCONF = "alliance.urls"
 WSGI_APPLICATION = "alliance.wsgi.application"
 ASGI_APPLICATION = "alliance.asgi.application"
@@ -139,6 +145,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+# django-axes first: it refuses a locked-out (username, address) pair before the password is
+# even checked (alliance/auth.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 # Without a broker the platform runs every task in-process, so one command brings it all up.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -180,7 +192,7 @@ STORAGES = {
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "alliance.auth_tokens.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -221,7 +233,39 @@ SPECTACULAR_SETTINGS = {
         "OrderEventStatusEnum": "commissions.models.OrderEvent.Status",
         "OrderEventTypeEnum": "commissions.models.OrderEvent.Type",
         "CommissionStatusEnum": "commissions.models.Commission.Status",
+    # Each refresh answers a new refresh token and blacklists the one used; password changes
+    # and revocations void every older token (alliance/auth_tokens.py).
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,
+    "TOKEN_OBTAIN_SERIALIZER": "alliance.auth_tokens.TokenObtainPairSerializer",
+    "TOKEN_REFRESH_SERIALIZER": "alliance.auth_tokens.TokenRefreshSerializer",
         "BackfillLineStatusEnum": ["accepted", "duplicate", "error"],
+
+# --- Rate limits and login lockout (alliance/auth.py, docs/configuration.md) -----------------
+# `count/period` (s, min, hour, day) per fixed window, counted in the cache; empty turns one off.
+ALLIANCE_THROTTLE_RATES = {
+    # Login attempts per address: the token endpoint, /login/ and /admin/login/ together.
+    "login": env("ALLIANCE_THROTTLE_LOGIN", "20/min"),
+    "token_refresh": env("ALLIANCE_THROTTLE_TOKEN_REFRESH", "60/min"),
+    # Sign-ups per address, API and pages together.
+    "signup": env("ALLIANCE_THROTTLE_SIGNUP", "10/hour"),
+    # Webhook deliveries per merchant and per sending address: far above a busy store's bursts.
+    "webhook_merchant": env("ALLIANCE_THROTTLE_WEBHOOK_MERCHANT", "6000/min"),
+    "webhook_ip": env("ALLIANCE_THROTTLE_WEBHOOK_IP", "6000/min"),
+    # Redirects per visitor address: generous, as a carrier's NAT puts many phones behind one.
+    "redirect": env("ALLIANCE_THROTTLE_REDIRECT", "600/min"),
+}
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+# Per (username, address) pair: a stranger guessing from elsewhere cannot lock the user out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "alliance.auth.client_ip"
+AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
+AXES_VERBOSE = False
         "EventAcceptedStatusEnum": ["accepted", "duplicate"],
         "PayoutMethodKindEnum": "payouts.models.MethodKind",
         "PayoutStatusEnum": "payouts.models.Payout.Status",
@@ -355,3 +399,27 @@ if CELERY_TASK_ALWAYS_EAGER:
 if env_bool("SECURE_COOKIES", not DEBUG):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- HTTPS and security headers (docs/security.md, "Headers") --------------------------------
+# With DEBUG off: plain HTTP is redirected to HTTPS, and HSTS tells browsers to stay on it. Behind
+# a TLS-terminating proxy, requests count as HTTPS through gunicorn's FORWARDED_ALLOW_IPS (the
+# documented setup, docs/operations.md) or, for another server, SECURE_PROXY_SSL_HEADER.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Container health checks call /healthz over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env("SECURE_PROXY_SSL_HEADER"):
+    # The header's META name, e.g. HTTP_X_FORWARDED_PROTO: trusted only if the proxy always
+    # sets it (and strips what the client sent).
+    SECURE_PROXY_SSL_HEADER = (env("SECURE_PROXY_SSL_HEADER"), "https")
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = []
+if not SECURE_HSTS_PRELOAD:
+    # Asking browsers to preload the domain (security.W021) is its owner's decision, hard to
+    # undo: off unless SECURE_HSTS_PRELOAD says so.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")

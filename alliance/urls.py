@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from alliance import views as pages
 from alliance.api.views import healthz
+from alliance.auth import rate_limit_posts
 from commissions import views as order_pages
 from products import views as merchant_pages
 from promoters import views as promoter_pages
@@ -13,8 +14,16 @@ urlpatterns = [
     path("t/<str:code>", promoter_pages.redirect, name="link-redirect"),
     path("healthz", healthz, name="healthz"),
     path("", pages.home, name="home"),
-    path("signup/merchant/", merchant_pages.merchant_signup_page, name="signup-merchant"),
-    path("signup/promoter/", promoter_pages.promoter_signup_page, name="signup-promoter"),
+    path(
+        "signup/merchant/",
+        rate_limit_posts("signup")(merchant_pages.merchant_signup_page),
+        name="signup-merchant",
+    ),
+    path(
+        "signup/promoter/",
+        rate_limit_posts("signup")(promoter_pages.promoter_signup_page),
+        name="signup-promoter",
+    ),
     path("merchant/orders/backfill/", order_pages.backfill_page, name="merchant-backfill"),
     path("", include("payouts.urls")),
     path("", include("dashboards.urls")),
@@ -38,9 +47,11 @@ urlpatterns = [
         statement_pages.console_mark_paid,
         name="console-statement-mark-paid",
     ),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", rate_limit_posts("login")(auth_views.LoginView.as_view()), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin's own login, counted against the same per-address login rate.
+    path("admin/login/", rate_limit_posts("login")(admin.site.login)),
     path("admin/", admin.site.urls),
     path("api/", include("alliance.api.urls")),
 ]

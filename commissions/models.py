@@ -513,3 +513,30 @@ class LedgerCheck(models.Model):
         if self.is_done:
             return 1.0
         return 0.5 if self.status == self.Status.RUNNING else 0.0
+
+
+class WebhookRefusalCount(models.Model):
+    """Refused webhook deliveries that never proved who sent them (no valid signature), counted
+    per merchant, hour and reason instead of logged one by one: anyone can send those, so one
+    row each would let forged deliveries push the store's real ones out of the delivery log.
+    The latest refusal of each count is kept as a sample."""
+
+    merchant = models.ForeignKey(
+        Merchant, on_delete=models.CASCADE, related_name="webhook_refusal_counts"
+    )
+    hour = models.DateTimeField()  # the hour's start
+    reason = models.CharField(max_length=40)  # the refusal's error code
+    count = models.PositiveIntegerField(default=0)
+    last_at = models.DateTimeField()
+    last_event_id = models.CharField(max_length=128, blank=True)
+    last_message = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["merchant", "hour", "reason"], name="webhook_refusal_count_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.merchant} {self.hour:%Y-%m-%d %H}h {self.reason} x{self.count}"

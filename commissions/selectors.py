@@ -15,7 +15,7 @@ from alliance.money import quantize
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 from products.models import Merchant, Product, WebhookDelivery
 
-from .models import Commission, Order, OrderEvent
+from .models import Commission, Order, OrderEvent, WebhookRefusalCount
 from .services.changes import committed_horizon
 
 # --- The webhook's lookups -----------------------------------------------------------------------
@@ -249,3 +249,12 @@ def webhook_delivery_log(*, merchant: Merchant, limit: int = 50) -> list[Deliver
         )
     entries.sort(key=lambda entry: entry.received_at, reverse=True)
     return entries[:limit]
+
+
+def webhook_refusal_counts(*, merchant: Merchant, hours: int = 24) -> QuerySet[WebhookRefusalCount]:
+    """The merchant's unsigned refused deliveries of the last `hours` hours, counted per hour and
+    reason (commissions.services.webhooks.webhook_refusal_count), newest hour first."""
+    since = timezone.now() - timedelta(hours=hours)
+    return WebhookRefusalCount.objects.filter(merchant=merchant, hour__gte=since).order_by(
+        "-hour", "reason"
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record
+from alliance.auth_usernames import username_clean
 from alliance.errors import AllianceError, Conflict, NotAllowed
 from alliance.models import ReviewStatus, User
 from alliance.services import lock, review_move, save_unique
@@ -38,7 +39,9 @@ from .models import InvalidHost as InvalidHostText
 
 
 def user_create(*, username: str, password: str, email: str = "") -> User:
-    """Create a login. The password must pass the configured validators."""
+    """Create a login. The password must pass the configured validators; the username is
+    normalised and must not mix alphabets (alliance.auth_usernames)."""
+    username = username_clean(username=username)
     user_model = get_user_model()
     if user_model.objects.filter(username__iexact=username).exists():
         raise AllianceError(_("This username is taken."), field="username", code="username_taken")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from alliance.auth import rate_hit
 from alliance.forms import SignupForm
 
 from . import clicks, selectors, services
@@ -28,6 +29,12 @@ def redirect(request, code: str):
         return render(request, "links/not_found.html", status=404)
     if not target.is_live:
         return render(request, "links/gone.html", status=410)
+    if rate_hit(scope="redirect", key=client_ip(request)) is not None:
+        # Over the per-address rate (docs/security.md): the visitor still reaches the product,
+        # but the click is not recorded and carries no click id, so it attributes nothing.
+        response = HttpResponseRedirect(target.url)
+        response["Cache-Control"] = "no-store"
+        return response
     click_hex = clicks.click_capture(
         link_id=target.link_id,
         ip_hash=services.visitor_hash(client_ip(request)),

@@ -1,7 +1,6 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from commissions.api import views as commissions
 from payouts.api import views as payouts
@@ -10,7 +9,7 @@ from products.api import views as products
 from promoters.api import views as promoters
 from statements.api import views as statements
 
-from .views import api_root
+from .views import TokenObtainView, TokenRefreshView, api_root
 
 router = SimpleRouter()
 router.register("merchants", products.MerchantViewSet, basename="merchant")
@@ -44,7 +43,7 @@ router.register("audit-log", payouts.AuditLogViewSet, basename="audit-log")
 
 urlpatterns = [
     path("v1/", api_root, name="api-root"),
-    path("v1/auth/token/", TokenObtainPairView.as_view(), name="token-obtain"),
+    path("v1/auth/token/", TokenObtainView.as_view(), name="token-obtain"),
     path("v1/auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
     path(
         "v1/webhooks/merchants/<int:merchant_id>/order-events/",

@@ -1,12 +1,19 @@
+import math
+
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import AuthenticationFailed, Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
+from rest_framework_simplejwt import views as jwt_views
+
+from alliance.auth import LoginThrottle, TokenRefreshThrottle
 
 API_ROOT_ROUTES = [
     "merchant-list",
@@ -74,3 +81,50 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "database": database, "broker": broker},
         status=200 if healthy else 503,
     )
+
+
+def _locked_out(request) -> bool:
+    # django-axes flags the request it was given: the API request or the Django one inside it.
+    return bool(
+        getattr(request, "axes_locked_out", False)
+        or getattr(getattr(request, "_request", None), "axes_locked_out", False)
+    )
+
+
+class LoginLocked(Throttled):
+    default_code = "login_locked"
+
+
+THROTTLED = OpenApiResponse(
+    description="Too many requests (`throttled`, or `login_locked` for a username and address "
+    "locked out after failed logins); Retry-After says when to try again."
+)
+
+
+@extend_schema(responses={429: THROTTLED})
+class TokenObtainView(jwt_views.TokenObtainPairView):
+    """Log in with username and password: an access and a refresh token. Counted against the
+    address's login rate; failed logins lock the username out from this address for a while."""
+
+    throttle_classes = [LoginThrottle]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except AuthenticationFailed:
+            if _locked_out(request):
+                wait = int(settings.AXES_COOLOFF_TIME.total_seconds())
+                raise LoginLocked(
+                    wait=wait,
+                    detail=_("Too many failed logins. Try again in %(minutes)d minutes.")
+                    % {"minutes": math.ceil(wait / 60)},
+                ) from None
+            raise
+
+
+@extend_schema(responses={429: THROTTLED})
+class TokenRefreshView(jwt_views.TokenRefreshView):
+    """A new access token and a new refresh token for a refresh token, which is then spent
+    (blacklisted). Refused once the password changed or the user's tokens were revoked."""
+
+    throttle_classes = [TokenRefreshThrottle]

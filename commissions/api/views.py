@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from alliance.api.errors import flatten_errors, json_error
 from alliance.api.permissions import IsPlatformAdmin
+from alliance.auth import WebhookAddressThrottle, WebhookMerchantThrottle
 from alliance.errors import AllianceError, NotAllowed
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 from products.api.permissions import IsMerchantMember
@@ -58,6 +59,8 @@ class OrderEventWebhookView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     parser_classes: list = []  # the signature covers the raw body, read as sent
+    # Per merchant and per sending address, before anything is read or written.
+    throttle_classes = [WebhookMerchantThrottle, WebhookAddressThrottle]
 
     @extend_schema(
         operation_id="order_event_webhook",
@@ -69,6 +72,7 @@ class OrderEventWebhookView(APIView):
             401: OpenApiResponse(description="Missing headers, bad signature or stale time."),
             404: OpenApiResponse(description="No such merchant."),
             413: OpenApiResponse(description="The body is too large."),
+            429: OpenApiResponse(description="Too many deliveries (`throttled`, Retry-After)."),
         },
         auth=[],
     )
@@ -85,7 +89,7 @@ class OrderEventWebhookView(APIView):
             message = f"The body is larger than {settings.ALLIANCE_WEBHOOK_MAX_BYTES} bytes."
             webhooks.webhook_rejection_record(
                 merchant=merchant,
-                error=AllianceError(message, code="too_large"),
+                error=webhooks.BodyTooLarge(message),
                 headers=headers,
                 status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
             )

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from standardwebhooks import Webhook, WebhookVerificationError
@@ -20,17 +22,28 @@ from products.models import Merchant, Product, WebhookDelivery
 from products.services import webhook_delivery_record, webhook_secret_new
 
 from ..selectors import webhook_merchant
+from ..models import WebhookRefusalCount
 from .events import MAX_WEBHOOK_ID, event_validate, parse_json_object
 
 REQUIRED_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 
 
-class SignatureInvalid(AllianceError):
+class Unverified(AllianceError):
+    """A refusal before the delivery's signature verified: anyone could have sent it, so it is
+    counted (webhook_refusal_count), never logged row by row."""
+
+
+class SignatureInvalid(Unverified):
     code = "invalid_signature"
     status_code = 401
 
 
 def webhook_verify(*, merchant: Merchant, body: bytes, headers: Mapping[str, str]) -> str:
+class BodyTooLarge(Unverified):
+    code = "too_large"
+    status_code = 413
+
+
     """Check a delivery's signature and timestamp (at most 5 minutes off) against the merchant's
     current secret and, during its grace period, the previous one. Returns the webhook id."""
     missing = [name for name in REQUIRED_HEADERS if not headers.get(name)]
@@ -47,7 +60,7 @@ def webhook_verify(*, merchant: Merchant, body: bytes, headers: Mapping[str, str
     try:
         text = body.decode()
     except UnicodeDecodeError:
-        raise AllianceError(_("The body is not UTF-8."), code="malformed_body") from None
+        raise Unverified(_("The body is not UTF-8."), code="malformed_body") from None
     last_error = ""
     for secret in secrets:
         try:
@@ -134,8 +147,14 @@ def webhook_delivery_check(
 
 def webhook_rejection_record(
     *, merchant: Merchant, error: AllianceError, headers: Mapping[str, str], status: int
-) -> WebhookDelivery:
-    """Log a delivery the webhook refused, for the merchant's delivery log."""
+) -> WebhookDelivery | None:
+    """Record a delivery the webhook refused, for the merchant's delivery log. A delivery that
+    proved its sender (a valid signature, then a bad event) is logged; one that did not is only
+    counted, so forged deliveries never push the store's own out of the log."""
+    event_id = str(headers.get("webhook-id") or "")
+    if isinstance(error, Unverified):
+        webhook_refusal_count(merchant=merchant, error=error, event_id=event_id)
+        return None
     return webhook_delivery_record(
         merchant=merchant,
         http_status=status,
@@ -161,6 +180,35 @@ def webhook_test_body(*, merchant: Merchant, order_id: str = "TEST-0001") -> dic
         "type": "order.paid",
         "order_id": order_id,
         "occurred_at": paid_at.isoformat(),
+# Hourly refusal counts older than this are dropped when a new hour's count starts.
+REFUSAL_COUNT_DAYS = 30
+
+
+def webhook_refusal_count(*, merchant: Merchant, error: AllianceError, event_id: str = "") -> None:
+    """Add one to the merchant's count of `error.code` refusals this hour, keeping this one as
+    the count's sample. One UPDATE; an INSERT once per reason and hour."""
+    now = timezone.now()
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    sample = {"last_at": now, "last_event_id": event_id[:128], "last_message": error.message[:2000]}
+    counts = WebhookRefusalCount.objects.filter(
+        merchant=merchant, hour=hour, reason=error.code[:40]
+    )
+    if counts.update(count=F("count") + 1, **sample):
+        return
+    try:
+        with transaction.atomic():
+            WebhookRefusalCount.objects.create(
+                merchant=merchant, hour=hour, reason=error.code[:40], count=1, **sample
+            )
+    except IntegrityError:
+        # Another delivery started this hour's count first.
+        counts.update(count=F("count") + 1, **sample)
+        return
+    WebhookRefusalCount.objects.filter(
+        merchant=merchant, hour__lt=hour - timedelta(days=REFUSAL_COUNT_DAYS)
+    ).delete()
+
+
         "paid_at": paid_at.isoformat(),
         "click_id": None,
         "coupon_code": None,

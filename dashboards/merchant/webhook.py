@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.errors import AllianceError
 from alliance.pages import merchant_page
-from commissions.selectors import webhook_delivery_log
+from commissions.selectors import webhook_delivery_log, webhook_refusal_counts
 from commissions.services.webhooks import webhook_test_body, webhook_test_event
 from products.models import WEBHOOK_DELIVERY_LOG_SIZE, MerchantMember
 from products.services import merchant_webhook_secret_rotate
@@ -45,6 +45,7 @@ def _render(request, *, new_secret: str = "", error: str = "", status: int = 200
             "sample_event": json.dumps(webhook_test_body(merchant=merchant), indent=2),
             "deliveries": webhook_delivery_log(merchant=merchant, limit=WEBHOOK_DELIVERY_LOG_SIZE),
             "log_size": WEBHOOK_DELIVERY_LOG_SIZE,
+            "refusal_counts": list(webhook_refusal_counts(merchant=merchant)),
         },
         status=status,
     )

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from alliance.api.fields import ScopedPrimaryKeyRelatedField
 from alliance.api.review import ReviewActionsMixin
+from alliance.auth import SignupThrottle
 from alliance.errors import NotAllowed
 from alliance.models import ReviewStatus
 from alliance.roles import Role, promoter_of, role_of
@@ -291,6 +292,7 @@ class SignupViewSet(viewsets.GenericViewSet):
 
     permission_classes = [AllowAny]
     authentication_classes = []
+    throttle_classes = [SignupThrottle]
     serializer_class = SignupSerializer
 
     @extend_schema(request=MerchantSignupSerializer, responses={201: MerchantSerializer})

@@ -75,6 +75,7 @@ def test_the_catalog_holds_every_string_the_code_marks(tmp_path):
         check=True,
         env={
             "DJANGO_SETTINGS_MODULE": "alliance.settings",
+            "DEBUG": "1",
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": str(tmp_path),
         },
