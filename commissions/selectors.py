@@ -18,6 +18,8 @@ from products.models import Merchant, Product, WebhookDelivery
 from .models import Commission, Order, OrderEvent, WebhookRefusalCount
 from .services.changes import committed_horizon
 
+ZERO = Decimal("0.00")
+
 # --- The webhook's lookups -----------------------------------------------------------------------
 
 # Seconds a web process trusts what it read of a merchant and its SKUs. Each delivery would
@@ -119,15 +121,44 @@ def mask_order_id(order_id: str) -> str:
     return f"{order_id[:3]}{'*' * (len(order_id) - 5)}{order_id[-2:]}"
 
 
-def promoter_earnings(promoter) -> dict:
-    """The promoter's own commissions summed by status (estimated = pending)."""
-    rows = (
-        Commission.objects.filter(promoter=promoter)
-        .values("status")
-        .annotate(total=Sum("promoter_amount"))
+# The statuses in which a commission still earns; reversed and void ones earn nothing.
+EARNING_STATUSES = (
+    Commission.Status.PENDING,
+    Commission.Status.CONFIRMED,
+    Commission.Status.SETTLED,
+    Commission.Status.PAID,
+)
+SHARES = (("promoter", "promoter_id"), ("upline1", "upline1_id"), ("upline2", "upline2_id"))
+
+
+def promoter_earnings(promoter_id: int, *, own_sales_only: bool = False) -> dict[str, Decimal]:
+    """A promoter's earnings by commission status, the one definition that
+    /api/v1/commissions/earnings/, /api/v1/balances/ and the pages use: its share P of its own
+    sales plus U1 / U2 of the commissions where it is the level-1 / level-2 upline, for every
+    status that still earns (0.00 when none). `own_sales_only` leaves the upline shares out."""
+    shares = SHARES[:1] if own_sales_only else SHARES
+    mine = Q()
+    for _share, owner in shares:
+        mine |= Q(**{owner: promoter_id})
+    totals = (
+        Commission.objects.filter(mine, status__in=EARNING_STATUSES)
         .order_by()
+        .aggregate(
+            **{
+                f"{status}_{share}": Sum(
+                    f"{share}_amount", filter=Q(status=status, **{owner: promoter_id})
+                )
+                for status in EARNING_STATUSES
+                for share, owner in shares
+            }
+        )
     )
-    return {row["status"]: quantize(row["total"]) for row in rows}
+    return {
+        status: quantize(
+            sum((totals[f"{status}_{share}"] or ZERO for share, _owner in shares), ZERO)
+        )
+        for status in EARNING_STATUSES
+    }
 
 
 # --- Incremental sync ---------------------------------------------------------------------------
@@ -186,9 +217,7 @@ def orders_with_earnings(queryset: QuerySet[Order]) -> QuerySet[Order]:
     earns) and settled (credited to the balance)."""
     Status = Commission.Status
     return queryset.annotate(
-        estimated_commission=_commission_sum(
-            [Status.PENDING, Status.CONFIRMED, Status.SETTLED, Status.PAID]
-        ),
+        estimated_commission=_commission_sum(EARNING_STATUSES),
         settled_commission=_commission_sum([Status.SETTLED, Status.PAID]),
     )
 

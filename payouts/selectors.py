@@ -2,12 +2,13 @@
 
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 
 from alliance.models import AuditLog
 from alliance.money import quantize
 from alliance.roles import Role, promoter_of, role_of
 from commissions.models import Commission, LedgerEntry
+from commissions.selectors import promoter_earnings
 
 from .models import OPEN_STATUSES, Payout, PayoutBatch, PayoutHold, PayoutMethod
 from .services.payouts import available_key, in_transit_key, paid_key
@@ -57,22 +58,7 @@ def promoter_balances(promoter_id: int) -> dict:
     its sales plus its upline shares, not yet settled), and its available, in-transit and paid
     balances from the ledger."""
     Status = Commission.Status
-    shares = Commission.objects.filter(
-        Q(promoter_id=promoter_id) | Q(upline1_id=promoter_id) | Q(upline2_id=promoter_id),
-        status__in=[Status.PENDING, Status.CONFIRMED],
-    ).aggregate(
-        **{
-            f"{status}_{share}": Sum(
-                f"{share}_amount", filter=Q(status=status, **{owner: promoter_id})
-            )
-            for status in (Status.PENDING, Status.CONFIRMED)
-            for share, owner in (
-                ("promoter", "promoter_id"),
-                ("upline1", "upline1_id"),
-                ("upline2", "upline2_id"),
-            )
-        }
-    )
+    earnings = promoter_earnings(promoter_id)
     keys = {
         "available": available_key(promoter_id),
         "in_transit": in_transit_key(promoter_id),
@@ -85,18 +71,8 @@ def promoter_balances(promoter_id: int) -> dict:
         .values_list("account__key", "total")
         .order_by()
     )
-    result = {
-        status: quantize(
-            sum(
-                (
-                    shares[f"{status}_{share}"] or ZERO
-                    for share in ("promoter", "upline1", "upline2")
-                ),
-                ZERO,
-            )
-        )
-        for status in (Status.PENDING, Status.CONFIRMED)
-    }
+    # Earnings as commissions.selectors.promoter_earnings defines them, for every endpoint.
+    result = {status: earnings[status] for status in (Status.PENDING, Status.CONFIRMED)}
     for name, key in keys.items():
         result[name] = quantize(ledger.get(key) or ZERO)
     return result

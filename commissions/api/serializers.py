@@ -1,10 +1,22 @@
+from decimal import Decimal
+
 from rest_framework import serializers
 
 from alliance.api.fields import AmountField
 from alliance.money import currency
 
 from ..models import Commission, Order, OrderEvent, SettlementRun
-from ..selectors import mask_order_id
+from ..selectors import EARNING_STATUSES, mask_order_id
+
+
+class EstimatedAmountField(AmountField):
+    """P while the commission still earns, 0.00 once reversed or void: summing it over a
+    promoter's commissions gives its estimated earnings, as the order's total does."""
+
+    def get_attribute(self, instance):
+        if instance.status in EARNING_STATUSES:
+            return instance.promoter_amount
+        return Decimal("0.00")
 
 
 class CurrencyMixin(serializers.Serializer):
@@ -130,10 +142,11 @@ class CommissionSerializer(CurrencyMixin, serializers.ModelSerializer):
     invalid_reason_display = serializers.CharField(
         source="get_invalid_reason_display", read_only=True
     )
-    estimated_amount = AmountField(
+    estimated_amount = EstimatedAmountField(
         source="promoter_amount",
         read_only=True,
-        help_text="The promoter's share P as the order stands now (预估收入 while pending).",
+        help_text="The promoter's share P as the order stands now (预估收入 while pending); "
+        "0.00 once reversed or void, as the order's estimated_commission counts it.",
     )
     settled_amount = serializers.SerializerMethodField(
         help_text="What the ledger credited the promoter for this line; 0.00 until settled."

@@ -253,19 +253,19 @@ class CommissionViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses=EarningsSerializer)
     @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
     def earnings(self, request):
-        """The signed-in promoter's earnings by status, and its available balance."""
+        """The signed-in promoter's earnings by status (its share of its own sales plus its
+        upline shares, as /api/v1/balances/ counts them), and its available balance."""
         promoter = promoter_of(request.user)
         if promoter is None:
             raise NotAllowed("You are not a promoter.")
-        totals = selectors.promoter_earnings(promoter)
-        zero = "0.00"
+        totals = selectors.promoter_earnings(promoter.pk)
         return Response(
             EarningsSerializer(
                 {
-                    "estimated": totals.get(Commission.Status.PENDING, zero),
-                    "confirmed": totals.get(Commission.Status.CONFIRMED, zero),
-                    "settled": totals.get(Commission.Status.SETTLED, zero),
-                    "paid": totals.get(Commission.Status.PAID, zero),
+                    "estimated": totals[Commission.Status.PENDING],
+                    "confirmed": totals[Commission.Status.CONFIRMED],
+                    "settled": totals[Commission.Status.SETTLED],
+                    "paid": totals[Commission.Status.PAID],
                     "available_balance": promoter_available_balance(promoter.pk),
                 }
             ).data

@@ -58,7 +58,7 @@ def overview(request):
         "window_form": window_form,
         "days": days,
         "balances": promoter_balances(promoter.pk),
-        "earnings": promoter_earnings(promoter),
+        "earnings": promoter_earnings(promoter.pk, own_sales_only=True),
         "window": window,
         "traffic_chart": Chart(
             title=_("Clicks and orders per day"),
