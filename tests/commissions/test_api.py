@@ -326,6 +326,31 @@ def test_sync_never_shows_changes_that_are_not_surely_committed():
     ]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_open_in_another_database_does_not_hold_the_feed_back():
+    """Transaction ids are the server's: a report or a test run on another database of the same
+    server, with a write pending, must not hide this database's committed changes."""
+    import psycopg2
+    from django.db import connection
+
+    _shops, promoters = _world()
+    client = client_for(promoters[0].user)
+    params = connection.get_connection_params()
+    params["database"] = "postgres"
+    params.pop("dbname", None)
+    elsewhere = psycopg2.connect(**params)
+    try:
+        with elsewhere.cursor() as cursor:
+            cursor.execute("SELECT pg_current_xact_id()")  # an id, as a write would take
+        seen, _cursor, _pages = _sync_all(client, "/api/v1/sync/commissions/", limit=50)
+    finally:
+        elsewhere.rollback()
+        elsewhere.close()
+
+    assert sorted(seen) == sorted(promoters[0].commissions.values_list("pk", flat=True))
+    assert len(seen) == 2
+
+
 @pytest.mark.django_db
 def test_a_forged_cursor_is_a_clear_400(promoter):
     client = client_for(promoter.user)
