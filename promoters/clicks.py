@@ -314,12 +314,14 @@ def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, 
     captured field is cleaned here (clean_text), so no visitor input can fail a flush. With
     ``direct`` recording a failure to store is logged, not raised: the visitor still goes on,
     and the id alone still attributes the order."""
-    millis = time.time_ns() // 1_000_000
-    click_uuid = click_id(millis)
+    # One clock reading for both: the row keeps microseconds (clicks of one batch keep their
+    # order), the id its millisecond, so the id's time is never after the row's.
+    nanos = time.time_ns()
+    click_uuid = click_id(nanos // 1_000_000)
     item: Pending = (
         click_uuid.hex,
         link_id,
-        _EPOCH + timedelta(milliseconds=millis),
+        _EPOCH + timedelta(microseconds=nanos // 1_000),
         ip_hash,
         clean_header(user_agent, USER_AGENT_MAX),
         clean_header(referer, REFERER_MAX),
