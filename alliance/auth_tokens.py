@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from drf_spectacular.authentication import SessionScheme as SpectacularSessionScheme
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication, serializers
@@ -104,4 +105,12 @@ class JWTScheme(SimpleJWTScheme):
     """The API schema's bearer scheme for this authentication and its subclasses."""
 
     target_class = "alliance.auth_tokens.JWTAuthentication"
+    match_subclasses = True
+
+
+class SessionScheme(SpectacularSessionScheme):
+    """The session cookie scheme for DRF's session authentication and its subclasses (the
+    library's own matches the class itself only)."""
+
+    target_class = "rest_framework.authentication.SessionAuthentication"
     match_subclasses = True
