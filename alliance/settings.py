@@ -191,9 +191,11 @@ STORAGES = {
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Each class is alliance.auth_tokens' JWT or DRF's session authentication followed by the
+    # account status check (alliance/api/permissions.py, docs/domain.md "Who may do what").
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "alliance.auth_tokens.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "alliance.api.permissions.StatusCheckedJWTAuthentication",
+        "alliance.api.permissions.StatusCheckedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [

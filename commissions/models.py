@@ -226,6 +226,8 @@ class Commission(models.Model):
         SELF_PURCHASE = "self_purchase", _("Bought by the promoter's own customer account")
         ZERO_RATE = "zero_rate", _("The product earns no commission")
         FRAUD = "fraud", _("Voided by the platform after review")
+        # An admin voided what a suspended merchant or promoter had held (docs/domain.md).
+        SUSPENSION = "suspension", _("Voided by the platform after a suspension")
         # Only on orders: no click, exclusive coupon or customer binding brought the order.
         UNKNOWN_SOURCE = "unknown_source", _("The order did not come through a promoter")
 
@@ -446,6 +448,9 @@ class SettlementRun(models.Model):
     # How many commissions were due when the run began: with settled_count, its progress.
     due_count = models.PositiveIntegerField(default=0)
     settled_count = models.PositiveIntegerField(default=0)
+    # Due commissions the run left alone because their merchant or promoter is suspended (or
+    # otherwise not approved): held until an admin approves the account again or voids them.
+    held_count = models.PositiveIntegerField(default=0)
     batches = models.PositiveIntegerField(default=0)
     commission_total = amount_field(default=0)
     platform_fee_total = amount_field(default=0)

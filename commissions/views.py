@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy
 
 from alliance.api.errors import flatten_errors
 from alliance.errors import AllianceError
-from alliance.roles import merchant_of
+from alliance.pages import account_refusal
+from alliance.roles import Right, merchant_of
 
 from .services.events import order_events_backfill
 
@@ -38,6 +39,9 @@ def backfill_page(request):
             {"not_allowed": True},
             status=403,
         )
+    refused = account_refusal(request, merchant, kind="merchant", right=Right.ACT)
+    if refused is not None:
+        return refused
     form = BackfillForm(request.POST, request.FILES) if request.method == "POST" else BackfillForm()
     lines = None
     if request.method == "POST" and form.is_valid():

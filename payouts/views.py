@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from alliance.errors import AllianceError
 from alliance.money import currency
+from alliance.pages import account_refusal
 from alliance.roles import promoter_of
 from promoters.models import Promoter
 
@@ -58,6 +59,9 @@ def promoter_payouts_page(request):
     promoter = promoter_of(request.user)
     if promoter is None:
         return forbidden(request, _("Only promoters have payouts."))
+    refused = account_refusal(request, promoter, kind="promoter")
+    if refused is not None:
+        return refused
     method_form = PayoutMethodForm(prefix="method")
     request_form = PayoutRequestForm(promoter=promoter, prefix="request")
     failed = False

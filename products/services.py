@@ -18,6 +18,7 @@ from alliance.audit import audit_record
 from alliance.auth_usernames import username_clean
 from alliance.errors import AllianceError, Conflict, NotAllowed
 from alliance.models import ReviewStatus, User
+from alliance.roles import Right, account_require
 from alliance.services import lock, review_move, save_unique
 
 from .models import (
@@ -98,10 +99,17 @@ def _require_owner(merchant: Merchant, actor: User) -> None:
         raise NotAllowed(_("Only the merchant's owner may change its settings."))
 
 
+# What a merchant may change whatever its status; every other field touches money.
+MERCHANT_PROFILE_FIELDS = {"name", "store_url"}
+
+
 @transaction.atomic
 def merchant_update(*, merchant: Merchant, actor: User, **fields) -> Merchant:
-    """Change a merchant's profile and commission settings; only its owner may."""
+    """Change a merchant's profile and commission settings; only its owner may, and only an
+    approved merchant may change anything beyond its profile (rates, hold, attribution)."""
     _require_owner(merchant, actor)
+    if set(fields) - MERCHANT_PROFILE_FIELDS:
+        account_require(merchant, Right.ACT)
     merchant = lock(merchant)
     store_url_before = merchant.store_url
     for name, value in fields.items():
@@ -185,7 +193,8 @@ def product_delete(*, product: Product) -> None:
 
 
 def campaign_save(*, campaign: Campaign, products: list[Product] | None) -> Campaign:
-    """Save a commission plan; its products must be the merchant's own."""
+    """Save a commission plan of an approved merchant; its products must be its own."""
+    account_require(campaign.merchant, Right.ACT)
     if products is not None and any(p.merchant_id != campaign.merchant_id for p in products):
         raise AllianceError(_("Every product must be your own."), field="products")
     campaign.full_clean()
@@ -197,7 +206,9 @@ def campaign_save(*, campaign: Campaign, products: list[Product] | None) -> Camp
 
 
 def coupon_save(*, coupon: Coupon) -> Coupon:
-    """Save a coupon; an exclusive coupon must name an approved promoter."""
+    """Save a coupon of an approved merchant; an exclusive coupon must name an approved
+    promoter."""
+    account_require(coupon.merchant, Right.ACT)
     promoter = coupon.exclusive_promoter
     if promoter is not None and not promoter.is_approved:
         raise AllianceError(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.errors import AllianceError
 from alliance.money import currency
+from alliance.pages import account_refusal, merchant_page
 from alliance.roles import Role, merchant_of, role_of
 
 from . import selectors, services
@@ -28,12 +29,10 @@ def _refused(request, message: str):
     return render(request, "statements/refused.html", {"message": message}, status=403)
 
 
-@login_required
+@merchant_page
 def merchant_statements_page(request):
     """The merchant's statements, newest first, and its running month so far."""
-    merchant = merchant_of(request.user)
-    if merchant is None:
-        return _refused(request, _("Only merchant members can see statements."))
+    merchant = request.merchant
     statements = selectors.statements_visible_to(request.user).order_by("-month", "pk")
     page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
     month = services.running_month()
@@ -56,6 +55,10 @@ def statement_page(request, statement_id: int):
     """One statement with its lines from the ledger, printable on A4 from the browser."""
     if role_of(request.user) not in {Role.ADMIN, Role.MERCHANT}:
         return _refused(request, _("Only merchant members can see statements."))
+    if role_of(request.user) == Role.MERCHANT:
+        refused = account_refusal(request, merchant_of(request.user), kind="merchant")
+        if refused is not None:
+            return refused
     statement = selectors.statements_visible_to(request.user).filter(pk=statement_id).first()
     if statement is None:
         raise Http404(_("No such statement."))

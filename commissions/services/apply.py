@@ -17,7 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance.db import bulk_insert_rows, bulk_update_rows
+from alliance.roles import Right, status_allows
 from products.models import Merchant, Product
+from promoters.models import Promoter
 
 from ..models import (
     Commission,
@@ -135,6 +137,15 @@ class Batch:
         self.uplines = UplineBook()
         self.attribution = attribution.AttributionBook()
         self.products: dict[tuple[int, str], Product] = {}
+        self.promoter_statuses: dict[int, str] = {}
+
+    def promoter_status(self, promoter_id: int) -> str:
+        if promoter_id not in self.promoter_statuses:
+            self.promoter_statuses[promoter_id] = (
+                Promoter.objects.filter(pk=promoter_id).values_list("status", flat=True).first()
+                or ""
+            )
+        return self.promoter_statuses[promoter_id]
 
     def load_products(self, merchant_id: int, skus: set[str]) -> None:
         missing = {sku for sku in skus if (merchant_id, sku) not in self.products}
@@ -169,6 +180,13 @@ def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch)
         book=batch.attribution,
         order_id=order_id,
     )
+    if decided.promoter_id is not None and not (
+        status_allows(merchant.status, Right.EARN)
+        and status_allows(batch.promoter_status(decided.promoter_id), Right.EARN)
+    ):
+        # A pending or rejected merchant's orders, and orders a pending or rejected promoter
+        # brought, earn nothing: the order is kept, unattributed (docs/domain.md).
+        decided = attribution.Attribution()
     order = Order(
         merchant=merchant,
         order_id=order_id,

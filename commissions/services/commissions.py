@@ -13,8 +13,11 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.audit import audit_records
 from alliance.db import bulk_insert_rows, bulk_update_rows
 from alliance.errors import InvalidTransition, required_text
+from alliance.models import ReviewStatus
+from alliance.roles import Right, status_allows
 
 from ..models import (
     COMMISSION_TRANSITIONS,
@@ -206,15 +209,65 @@ def _save(
     mark_changed(Order, {c.order_id for c in commissions})
 
 
+def commission_is_held(commission: Commission) -> bool:
+    """Whether settlement holds the commission back: its merchant or its promoter lacks the
+    settle right (suspended) in the status table. Released by approving the account again."""
+    return not (
+        status_allows(commission.merchant.status, Right.SETTLE)
+        and status_allows(commission.promoter.status, Right.SETTLE)
+    )
+
+
+@transaction.atomic
+def commissions_void_held(*, account, note: str, actor) -> int:
+    """An admin decides against a suspended merchant or promoter (`account`): every commission
+    of it that is held (not settled yet, not reversed or void) is voided with reason
+    `suspension` and `note`. Settled money is not touched: a clawback is a separate decision
+    (commission_void). Returns how many were voided."""
+    note = required_text(note, field="reason", message=_("A reason is required."))
+    if account.status != ReviewStatus.SUSPENDED:
+        raise InvalidTransition(
+            _("Only a suspended account's held commissions can be voided."), code="not_suspended"
+        )
+    owner = "merchant" if account._meta.model_name == "merchant" else "promoter"
+    commissions = list(
+        Commission.objects.select_for_update(of=("self",))
+        .filter(**{owner: account}, status__in=[Status.PENDING, Status.CONFIRMED])
+        .order_by("pk")
+    )
+    changes: list[CommissionStatusChange] = []
+    for commission in commissions:
+        status_move(commission, Status.VOID, Reason.SUSPENSION, changes)
+        commission.void_note = note
+        commission.voided_by = actor
+    if commissions:
+        _save(commissions, changes, ["status", "invalid_reason", "void_note", "voided_by"])
+        audit_records(
+            actor=actor,
+            action="commission.void_held",
+            targets=commissions,
+            account=f"{owner}:{account.pk}",
+            reason=note,
+        )
+    return len(commissions)
+
+
 @transaction.atomic
 def commission_settle(*, commission_id: int, now: datetime | None = None) -> bool:
     """Credit one due commission (confirmed, available_at passed) to the balances: merchant
     payable -C, promoter +P, uplines +U1/+U2, platform +F. A commission that is not due, or
-    already settled, is left alone, so settling twice is a no-op. Returns whether it settled."""
+    already settled, is left alone, so settling twice is a no-op; so is a held one (its merchant
+    or promoter is suspended). Returns whether it settled."""
     now = now or timezone.now()
-    commission = Commission.objects.select_for_update(of=("self",)).filter(pk=commission_id).first()
+    commission = (
+        Commission.objects.select_for_update(of=("self",))
+        .select_related("merchant", "promoter")
+        .filter(pk=commission_id)
+        .first()
+    )
     if (
         commission is None
+        or commission_is_held(commission)
         or commission.status != Status.CONFIRMED
         or commission.available_at is None
         or commission.available_at > now

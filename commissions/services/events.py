@@ -19,6 +19,7 @@ from rest_framework import serializers
 from alliance.db import insert_ignoring_conflict
 from alliance.errors import AllianceError
 from alliance.money import MAX_AMOUNT
+from alliance.roles import Right, account_require
 from products.models import Merchant
 
 from ..models import OrderEvent
@@ -230,7 +231,9 @@ def backfill_event_id(raw_line: str, data: dict) -> str:
 
 def order_events_backfill(*, merchant: Merchant, content: bytes) -> list[BackfillLine]:
     """Store every valid line of a JSON Lines upload in the inbox, as the webhook would, and
-    report each line's fate. A bad line is reported and skipped; the good ones are kept."""
+    report each line's fate. A bad line is reported and skipped; the good ones are kept. Only
+    an approved merchant backfills (a suspended one's store events still arrive by webhook)."""
+    account_require(merchant, Right.ACT)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:

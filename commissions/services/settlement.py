@@ -15,12 +15,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record
 from alliance.errors import Conflict
+from alliance.roles import STATUS_RIGHTS, Right
 
 from ..models import Commission, SettlementRun
 from .commissions import commissions_settle
@@ -80,10 +81,27 @@ def settlement_scheduled_cycle(now: datetime | None = None) -> Cycle | None:
     return cycle
 
 
+# The statuses whose commissions settle (alliance.roles.STATUS_RIGHTS): a commission whose
+# merchant or promoter holds another status (suspended) is held, and runs skip it.
+SETTLING_STATUSES = [status for status, rights in STATUS_RIGHTS.items() if Right.SETTLE in rights]
+
+
+def settleable() -> Q:
+    """Commissions whose merchant and promoter may both settle."""
+    return Q(merchant__status__in=SETTLING_STATUSES, promoter__status__in=SETTLING_STATUSES)
+
+
+def _due(cutoff: datetime):
+    return Commission.objects.filter(status=Commission.Status.CONFIRMED, available_at__lte=cutoff)
+
+
 def settlement_due_count(cutoff: datetime) -> int:
-    return Commission.objects.filter(
-        status=Commission.Status.CONFIRMED, available_at__lte=cutoff
-    ).count()
+    return _due(cutoff).filter(settleable()).count()
+
+
+def settlement_held_count(cutoff: datetime) -> int:
+    """Due commissions held because their merchant or promoter is not approved."""
+    return _due(cutoff).exclude(settleable()).count()
 
 
 @transaction.atomic
@@ -112,10 +130,11 @@ def settlement_run(
     run: SettlementRun | None = None,
 ) -> SettlementRun:
     """Settle every commission confirmed with available_at at or before the cutoff, recording
-    the run, its counts and its totals per merchant. With `run`, carry out that queued run
-    (if no one else has claimed it); otherwise start a run of `cycle`, by default the cycle of
-    `now` (the moment the run starts unless given), whose cutoff in the continuous cycle is
-    `now` itself."""
+    the run, its counts and its totals per merchant. Commissions of a merchant or promoter that
+    is not approved (suspended) are held: skipped, and counted in the run's held_count. With
+    `run`, carry out that queued run (if no one else has claimed it); otherwise start a run of
+    `cycle`, by default the cycle of `now` (the moment the run starts unless given), whose
+    cutoff in the continuous cycle is `now` itself."""
     batch_size = batch_size or settings.ALLIANCE_SETTLEMENT_BATCH
     if run is None:
         run = _run_create(
@@ -142,7 +161,9 @@ def settlement_run(
         )
         raise
     SettlementRun.objects.filter(pk=run.pk).update(
-        status=Status.FINISHED, finished_at=timezone.now()
+        status=Status.FINISHED,
+        finished_at=timezone.now(),
+        held_count=settlement_held_count(run.cutoff),
     )
     run.refresh_from_db()
     return run
@@ -168,7 +189,7 @@ def _settle_batch(run, cutoff, batch_size, per_merchant) -> int:
     with transaction.atomic():
         batch = list(
             Commission.objects.select_for_update(of=("self",), skip_locked=True)
-            .filter(status=Commission.Status.CONFIRMED, available_at__lte=cutoff)
+            .filter(settleable(), status=Commission.Status.CONFIRMED, available_at__lte=cutoff)
             .order_by("available_at", "pk")
             .only(*SETTLE_FIELDS)[:batch_size]
         )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from alliance.errors import AllianceError
+from alliance.roles import Right, status_allows
 from products.models import Merchant, Product, WebhookDelivery
 from products.services import webhook_delivery_record, webhook_secret_new
 
@@ -82,6 +83,14 @@ class BodyTooLarge(Unverified):
     raise SignatureInvalid(_("No signature matches this merchant's webhook secret."))
 
 
+class MerchantNotApproved(AllianceError):
+    """A signed delivery from a merchant that is pending or rejected: refused, so the store
+    retries it and it is accepted once the merchant is approved."""
+
+    code = "merchant_not_approved"
+    status_code = 403
+
+
 class EventInvalid(AllianceError):
     """The delivery verified but the event breaks a rule; `errors` are the schema's errors."""
 
@@ -134,6 +143,13 @@ def webhook_delivery_check(
             raise
         merchant = fresh
         webhook_id = webhook_verify(merchant=merchant, body=body, headers=headers)
+    if not status_allows(merchant.status, Right.SEND_EVENTS):
+        # The cached row may predate the approval; only a fresh read may refuse.
+        merchant = webhook_merchant(merchant.pk, fresh=True) or merchant
+        if not status_allows(merchant.status, Right.SEND_EVENTS):
+            raise MerchantNotApproved(
+                _("This merchant is not approved yet; its order events are refused until it is."),
+            )
     if len(webhook_id) > MAX_WEBHOOK_ID:
         raise AllianceError(
             _("The webhook-id is longer than %(n)d characters.") % {"n": MAX_WEBHOOK_ID},

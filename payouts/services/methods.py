@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record
+from alliance.roles import Right, account_require
 from promoters.models import Promoter
 
 from ..models import MethodKind, PayoutMethod
@@ -91,12 +92,14 @@ def method_create(
     is_default: bool = False,
     actor=None,
 ) -> PayoutMethod:
-    """Add a payout method. The first active method, or one asked to be, becomes the default."""
+    """Add a payout method, for an approved promoter only. The first active method, or one
+    asked to be, becomes the default."""
     fields = method_validate(
         kind=kind, account_name=account_name, account=account, bank_name=bank_name
     )
     with transaction.atomic():
         promoter = promoter_lock(promoter.pk)
+        account_require(promoter, Right.ACT)
         method = PayoutMethod(promoter=promoter, **fields)
         has_default = PayoutMethod.objects.filter(
             promoter=promoter, is_active=True, is_default=True
@@ -119,7 +122,7 @@ def method_update(*, method: PayoutMethod, actor=None, **changes) -> PayoutMetho
     """Change a method's fields (payouts already requested keep their snapshot). is_default true
     makes it the default; the default cannot be unset except by choosing another."""
     with transaction.atomic():
-        promoter_lock(method.promoter_id)
+        account_require(promoter_lock(method.promoter_id), Right.ACT)
         method = PayoutMethod.objects.select_for_update(of=("self",)).get(pk=method.pk)
         if not method.is_active:
             raise ValidationError({"method": [_("This payout method was removed.")]})

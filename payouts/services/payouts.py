@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from alliance.audit import audit_record
 from alliance.errors import AllianceError, Conflict, InvalidTransition, NotAllowed, required_text
 from alliance.money import CENT, currency, format_money
+from alliance.roles import Right, status_allows
 from commissions.models import LedgerAccount, LedgerTransaction
 from commissions.services import ledger
 from commissions.services.commissions import commissions_mark_paid
@@ -179,14 +180,26 @@ def _locked(payout: Payout | int) -> Payout:
 @transaction.atomic
 def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
     """Approve a requested payout: the amount moves from available to in transit. Refused
-    while the promoter is on hold, and when the balance, read again under the promoter's lock
-    and its available account's lock, no longer covers it (a clawback may have lowered it)."""
+    while the promoter is on hold or suspended, and when the balance, read again under the
+    promoter's lock and its available account's lock, no longer covers it (a clawback may
+    have lowered it)."""
     payout = _locked(payout)
     if payout.status == Status.HELD or (
         payout.status == Status.REQUESTED and has_active_hold(payout.promoter_id)
     ):
         raise Conflict(
             _("This promoter's payouts are on hold; release the hold first."), code="payout_held"
+        )
+    # A suspended promoter's payouts wait until an admin approves the promoter again.
+    promoter_status = Promoter.objects.values_list("status", flat=True).get(pk=payout.promoter_id)
+    if payout.status == Status.REQUESTED and not status_allows(promoter_status, Right.SETTLE):
+        raise Conflict(
+            _(
+                "This promoter is not approved (%(status)s); its payouts are held until an admin "
+                "decides."
+            )
+            % {"status": promoter_status},
+            code="payout_held",
         )
     status_move(payout, Status.APPROVED)
     available = available_key(payout.promoter_id)

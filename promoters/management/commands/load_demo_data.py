@@ -194,14 +194,15 @@ class DemoLoader:
             catalog.store_domain_review(
                 domain=domain, status=ReviewStatus.APPROVED, reviewer=self.admin
             )
-        merchant = catalog.merchant_update(merchant=merchant, actor=owner, **spec.settings)
         joined = self.now - spec.joined_days_ago * DAY
         history = {"created_at": joined}
         if spec.is_approved:
-            catalog.merchant_review(
+            merchant = catalog.merchant_review(
                 merchant=merchant, status=ReviewStatus.APPROVED, reviewer=self.admin
             )
             history["reviewed_at"] = joined + DAY
+            # Rates and hold days are money: only an approved merchant sets them.
+            merchant = catalog.merchant_update(merchant=merchant, actor=owner, **spec.settings)
         Merchant.objects.filter(pk=merchant.pk).update(**history)
         self.counts["users"] += 1
         self.counts["merchants"] += 1
