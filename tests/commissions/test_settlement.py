@@ -291,6 +291,7 @@ def test_orders_and_the_reason_list_say_why_an_order_earns_nothing(admin_api, pr
         "self_purchase",
         "zero_rate",
         "fraud",
+        "suspension",
         "unknown_source",
     }
 
