@@ -7,6 +7,7 @@ from .models import (
     CampaignApplication,
     Channel,
     Click,
+    ClickIdRefusal,
     Link,
     OwnCustomer,
     Promoter,
@@ -46,10 +47,26 @@ class LinkAdmin(admin.ModelAdmin):
 
 @admin.register(Click)
 class ClickAdmin(admin.ModelAdmin):
-    list_display = ["id", "link", "created_at", "is_unique", "is_bot"]
-    list_filter = ["is_unique", "is_bot"]
+    list_display = ["id", "link", "created_at", "is_unique", "is_unique_checked", "is_bot"]
+    list_filter = ["is_unique", "is_unique_checked", "is_bot"]
     raw_id_fields = ["link"]
     date_hierarchy = "created_at"
+
+
+@admin.register(ClickIdRefusal)
+class ClickIdRefusalAdmin(admin.ModelAdmin):
+    """Orders whose click id failed verification: the count an admin watches for forgery."""
+
+    list_display = ["created_at", "merchant", "order_id", "reason", "click_id"]
+    list_filter = ["reason"]
+    search_fields = ["order_id", "click_id"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(OwnCustomer)

@@ -22,8 +22,10 @@ def client_ip(request) -> str:
 def redirect(request, code: str):
     """GET /t/<code>: record the click and send the visitor on to the target with the click id.
 
-    The hottest path of the platform: a link lookup cached in-process, then one Redis round
-    trip (or, without Redis, one INSERT) to record the click. Nothing else waits here."""
+    The hottest path of the platform: a link lookup cached in-process, then the click is queued
+    (batched) or INSERTed (direct). Whatever the visitor sends (any code, any header, any ?sub=)
+    answers 302, 404 or 410, never 500: the code is checked for its shape before any query, and
+    every captured field is cleaned (promoters/clicks.py)."""
     target = selectors.link_target(code)
     if target is None:
         return render(request, "links/not_found.html", status=404)
@@ -35,14 +37,14 @@ def redirect(request, code: str):
         response = HttpResponseRedirect(target.url)
         response["Cache-Control"] = "no-store"
         return response
-    click_hex = clicks.click_capture(
+    click_token = clicks.click_capture(
         link_id=target.link_id,
         ip_hash=services.visitor_hash(client_ip(request)),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         referer=request.META.get("HTTP_REFERER", ""),
         sub_id=request.GET.get("sub") or target.sub_id,
     )
-    response = HttpResponseRedirect(target.location(click_hex))
+    response = HttpResponseRedirect(target.location(click_token))
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer-when-downgrade"
     return response

@@ -8,6 +8,7 @@ import pytest
 
 from promoters.models import (
     CLICK_TOKEN_LENGTH,
+    ClickIdRefusal,
     ClickIdRefused,
     ClickReference,
     click_id,
@@ -124,3 +125,20 @@ def test_a_token_of_an_unknown_version_is_unreadable(click_uuid):
 def test_no_id_is_no_reference():
     assert click_reference("") is None
     assert click_reference("  ") is None
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_refused_click_ids_by_reason(client, admin_user, merchant):
+    ClickIdRefusal.objects.create(
+        merchant=merchant, order_id="F-1", click_id="x" * 48, reason="forged"
+    )
+    ClickIdRefusal.objects.create(
+        merchant=merchant, order_id="F-2", click_id="nope", reason="unreadable"
+    )
+    client.force_login(admin_user)
+
+    response = client.get("/admin/promoters/clickidrefusal/?reason=forged")
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
+    assert b"F-1" in response.content

@@ -92,7 +92,7 @@ def demo_events(click: Click, rng: random.Random, now):
         "order_id": order_id,
         "paid_at": paid_at,
         "completed_at": None,
-        "click_id": click.pk.hex,
+        "click_id": click.token,  # the id the redirect handed the store
         "coupon_code": "",
         "customer_id": f"demo-buyer-{rng.randint(1, CUSTOMERS)}",
     }
