@@ -8,7 +8,7 @@ from django.utils import timezone
 from alliance.models import ReviewStatus
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 
-from .models import Campaign, Category, Coupon, Merchant, Product, ProductImport
+from .models import Campaign, Category, Coupon, Merchant, Product, ProductImport, StoreDomain
 
 
 def merchants_visible_to(user) -> QuerySet[Merchant]:
@@ -86,3 +86,26 @@ def product_imports_of(*, merchant: Merchant | None) -> QuerySet[ProductImport]:
     if merchant is None:
         return ProductImport.objects.none()
     return ProductImport.objects.filter(merchant=merchant).defer("content")
+
+
+def store_domains_visible_to(user) -> QuerySet[StoreDomain]:
+    """A merchant's members see its own store domains, admins every merchant's."""
+    role = role_of(user)
+    queryset = StoreDomain.objects.select_related("merchant", "reviewed_by")
+    if role == Role.ADMIN:
+        return queryset
+    if role == Role.MERCHANT:
+        return queryset.filter(merchant=merchant_of(user))
+    return queryset.none()
+
+
+def store_domains_for_review(*, status: str, search: str) -> QuerySet[StoreDomain]:
+    """The admin's queue: oldest declaration first, searchable by host or merchant name."""
+    queryset = StoreDomain.objects.select_related("merchant", "reviewed_by").order_by(
+        "created_at", "pk"
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if search:
+        queryset = queryset.filter(Q(host__icontains=search) | Q(merchant__name__icontains=search))
+    return queryset

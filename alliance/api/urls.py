@@ -17,6 +17,7 @@ router.register("categories", products.CategoryViewSet, basename="category")
 router.register("products", products.ProductViewSet, basename="product")
 router.register("campaigns", products.CampaignViewSet, basename="campaign")
 router.register("coupons", products.CouponViewSet, basename="coupon")
+router.register("store-domains", products.StoreDomainViewSet, basename="store-domain")
 router.register("product-imports", product_imports.ProductImportViewSet, basename="product-import")
 router.register("promoters", promoters.PromoterViewSet, basename="promoter")
 router.register(

@@ -2,7 +2,7 @@ import django_filters
 
 from alliance.api.filters import IdFilter
 
-from ..models import Campaign, Coupon, Merchant, Product
+from ..models import Campaign, Coupon, Merchant, Product, StoreDomain
 
 
 class MerchantFilter(django_filters.FilterSet):
@@ -37,3 +37,11 @@ class CouponFilter(django_filters.FilterSet):
     class Meta:
         model = Coupon
         fields = ["merchant", "is_active", "exclusive_promoter"]
+
+
+class StoreDomainFilter(django_filters.FilterSet):
+    merchant = IdFilter()
+
+    class Meta:
+        model = StoreDomain
+        fields = ["status", "merchant"]

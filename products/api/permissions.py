@@ -31,3 +31,16 @@ class IsMerchantMember(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return role_of(request.user) == Role.MERCHANT
+
+
+class IsMerchantMemberOrAdminReads(BasePermission):
+    """Merchant members read and write their own rows; platform admins read every merchant's
+    (and review them through actions with their own permission)."""
+
+    message = "Only merchant members may change this."
+
+    def has_permission(self, request, view) -> bool:
+        role = role_of(request.user)
+        if request.method in SAFE_METHODS:
+            return role in {Role.MERCHANT, Role.ADMIN}
+        return role == Role.MERCHANT

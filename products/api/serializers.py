@@ -6,7 +6,7 @@ from alliance.models import ReviewStatus
 from alliance.roles import merchant_of
 
 from .. import services
-from ..models import Campaign, Category, Coupon, Merchant, Product
+from ..models import Campaign, Category, Coupon, Merchant, Product, StoreDomain
 
 ExclusivePromoter = Coupon._meta.get_field("exclusive_promoter").related_model
 
@@ -260,3 +260,45 @@ class CouponSerializer(serializers.ModelSerializer):
         for name, value in validated_data.items():
             setattr(instance, name, value)
         return services.coupon_save(coupon=instance)
+
+
+class StoreDomainSerializer(serializers.ModelSerializer):
+    """A domain the merchant sells on and its review. Only `host` is written, when declaring."""
+
+    merchant_name = serializers.CharField(source="merchant.name", read_only=True)
+    host = serializers.CharField(
+        max_length=253,
+        help_text=(
+            "A domain name only (shop.example.com), stored lowercase and IDNA-encoded. It covers "
+            "itself and every name under it once an admin approves it."
+        ),
+    )
+
+    class Meta:
+        model = StoreDomain
+        fields = [
+            "id",
+            "merchant",
+            "merchant_name",
+            "host",
+            "status",
+            "review_reason",
+            "reviewed_at",
+            "created_at",
+        ]
+        read_only_fields = [
+            "id",
+            "merchant",
+            "status",
+            "review_reason",
+            "reviewed_at",
+            "created_at",
+        ]
+        # (merchant, host) is checked by the service on the normalized host.
+        validators = []
+
+    def create(self, validated_data):
+        user = self.context["request"].user
+        return services.store_domain_declare(
+            merchant=merchant_of(user), actor=user, host=validated_data["host"]
+        )

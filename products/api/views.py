@@ -1,4 +1,9 @@
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -9,9 +14,16 @@ from alliance.errors import NotAllowed
 from alliance.roles import Role, merchant_of, role_of
 
 from .. import selectors, services
-from .filters import CampaignFilter, CouponFilter, MerchantFilter, ProductFilter
+from .filters import (
+    CampaignFilter,
+    CouponFilter,
+    MerchantFilter,
+    ProductFilter,
+    StoreDomainFilter,
+)
 from .permissions import (
     IsMerchantMember,
+    IsMerchantMemberOrAdminReads,
     IsMerchantMemberOrReadOnly,
     IsPlatformAdminOrReadOnly,
 )
@@ -23,6 +35,7 @@ from .serializers import (
     MerchantPublicSerializer,
     MerchantSerializer,
     ProductSerializer,
+    StoreDomainSerializer,
 )
 
 
@@ -154,3 +167,50 @@ class CouponViewSet(
 
     def get_queryset(self):
         return selectors.coupons_visible_to(self.request.user)
+
+
+@extend_schema_view(
+    create=extend_schema(
+        responses={
+            201: StoreDomainSerializer,
+            400: OpenApiResponse(description="Not a domain name (`invalid_host`)."),
+            403: OpenApiResponse(description="Only the merchant's owner declares (`not_allowed`)."),
+            409: OpenApiResponse(description="Already on the list (`domain_already_declared`)."),
+        }
+    ),
+    destroy=extend_schema(
+        responses={
+            204: None,
+            403: OpenApiResponse(description="Only the merchant's owner removes (`not_allowed`)."),
+            409: OpenApiResponse(
+                description="The store URL or a product URL needs this domain (`domain_in_use`)."
+            ),
+        }
+    ),
+)
+class StoreDomainViewSet(
+    ReviewActionsMixin,
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The domains a merchant sells on. Product and store URLs must be on an approved one.
+    The merchant's owner declares (pending) and removes its own; admins see every merchant's
+    and approve, reject or suspend them (a reason is required to reject or suspend)."""
+
+    serializer_class = StoreDomainSerializer
+    permission_classes = [IsMerchantMemberOrAdminReads]
+    filterset_class = StoreDomainFilter
+    search_fields = ["host", "merchant__name"]
+    ordering_fields = ["host", "created_at", "reviewed_at"]
+
+    def get_queryset(self):
+        return selectors.store_domains_visible_to(self.request.user)
+
+    def perform_review(self, obj, **kwargs):
+        return services.store_domain_review(domain=obj, **kwargs)
+
+    def perform_destroy(self, instance):
+        services.store_domain_remove(domain=instance, actor=self.request.user)
