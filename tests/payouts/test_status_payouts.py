@@ -61,13 +61,21 @@ def test_a_suspended_promoters_payout_cannot_be_approved_until_it_is_approved_ag
 
 
 def test_bulk_approval_leaves_a_suspended_promoters_payout_held(admin_user, promoter, requested):
+    other = factories.PromoterFactory()
+    fund(other, "50.00")
+    fine = services.payout_request(promoter=other, method=alipay(other), amount=D("50.00"))
     _suspend(promoter, admin_user)
 
-    with pytest.raises(Conflict) as held:
-        services.payout_approve(payout=requested.pk, reviewer=admin_user)
+    results = services.payouts_bulk(action="approve", ids=[requested.pk, fine.pk], actor=admin_user)
 
-    assert held.value.code == "payout_held"
+    assert [(r.id, r.ok, r.code or r.status) for r in results] == [
+        (requested.pk, False, "payout_held"),
+        (fine.pk, True, "approved"),
+    ]
     assert balances(promoter) == (D("100.00"), D("0.00"))
+    assert balances(other) == (D("0.00"), D("50.00"))
+    with pytest.raises(Conflict):
+        services.payout_approve(payout=requested.pk, reviewer=admin_user)
 
 
 def test_a_suspended_promoter_cannot_ask_for_a_payout(admin_user, promoter):
