@@ -56,3 +56,13 @@ class AmountField(serializers.DecimalField):
         if isinstance(shown, str) and shown.startswith("-") and Decimal(shown).is_zero():
             return shown[1:]
         return shown
+
+
+class RequiredTextField(serializers.CharField):
+    """Text an action's service requires (a reason, a reference). Absent, blank or only spaces
+    all reach the service, which refuses them with one code, `<field>_required`: a client sees
+    the same code for the same fault whether it left the field out or sent it empty."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(required=False, allow_blank=True, default="")
+        super().__init__(**kwargs)

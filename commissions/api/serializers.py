@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from alliance.api.fields import AmountField
+from alliance.api.fields import AmountField, RequiredTextField
 from alliance.money import currency
 
 from ..models import Commission, Order, OrderEvent, SettlementRun
@@ -197,7 +197,7 @@ class CommissionSerializer(CurrencyMixin, serializers.ModelSerializer):
 
 
 class VoidSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
+    reason = RequiredTextField(max_length=2000)
 
 
 class EarningsSerializer(CurrencyMixin, serializers.Serializer):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -273,7 +274,8 @@ class CommissionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SyncQuerySerializer(serializers.Serializer):
-    cursor = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    # No max_length: a cursor too long to be ours is refused as invalid_cursor like any other.
+    cursor = serializers.CharField(required=False, allow_blank=True)
     since = serializers.DateTimeField(required=False)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=100)
 
@@ -308,7 +310,9 @@ class SyncViewSet(viewsets.GenericViewSet):
                 limit=query.validated_data["limit"],
             )
         except selectors.CursorInvalid:
-            raise AllianceError("This cursor is not one we issued.", field="cursor") from None
+            raise AllianceError(
+                _("This cursor is not one we issued."), field="cursor", code="invalid_cursor"
+            ) from None
         data = serializer_class(rows, many=True, context={"request": self.request, **context}).data
         return Response({"results": data, "next_cursor": next_cursor, "has_more": has_more})
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from alliance.api.fields import AmountField, ScopedPrimaryKeyRelatedField
+from alliance.api.fields import AmountField, RequiredTextField, ScopedPrimaryKeyRelatedField
 from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
@@ -110,11 +110,11 @@ class PayoutRequestSerializer(serializers.Serializer):
 
 
 class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, allow_blank=True)
+    reason = RequiredTextField(max_length=2000)
 
 
 class ReferenceSerializer(serializers.Serializer):
-    reference = serializers.CharField(max_length=120, allow_blank=True)
+    reference = RequiredTextField(max_length=120)
 
 
 class BulkSerializer(serializers.Serializer):
@@ -124,8 +124,8 @@ class BulkSerializer(serializers.Serializer):
         min_length=1,
         max_length=500,
     )
-    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    reference = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    reason = RequiredTextField(max_length=2000)
+    reference = RequiredTextField(max_length=120)
 
 
 class BulkResultSerializer(serializers.Serializer):
@@ -192,7 +192,9 @@ class PayoutHoldSerializer(serializers.ModelSerializer):
             "released_at",
             "released_by",
         ]
-        extra_kwargs = {"reason": {"max_length": 2000}}
+        extra_kwargs = {
+            "reason": {"max_length": 2000, "required": False, "allow_blank": True, "default": ""}
+        }
 
 
 class BalanceQuerySerializer(serializers.Serializer):
