@@ -11,6 +11,7 @@ from .models import (
     MerchantMember,
     Product,
     ProductImport,
+    StoreDomain,
 )
 
 
@@ -90,3 +91,27 @@ class ProductImportAdmin(admin.ModelAdmin):
         "started_at",
         "finished_at",
     ]
+
+
+@admin.register(StoreDomain)
+class StoreDomainAdmin(admin.ModelAdmin):
+    """Reviewed here or in the console's queue; declared by the merchant (page or API), so the
+    host is always normalized by products.services.store_domain_declare."""
+
+    list_display = ["host", "merchant", "status", "reviewed_at", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["host", "merchant__name"]
+    list_select_related = ["merchant"]
+    readonly_fields = [
+        "merchant",
+        "host",
+        "status",
+        "review_reason",
+        "reviewed_at",
+        "reviewed_by",
+        "created_at",
+    ]
+    actions = review_actions(lambda obj, **kw: services.store_domain_review(domain=obj, **kw))
+
+    def has_add_permission(self, request) -> bool:
+        return False

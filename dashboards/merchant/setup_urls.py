@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import campaigns, webhook
+from . import campaigns, domains, webhook
 
 urlpatterns = [
     path("merchant/campaigns/", campaigns.campaigns_page, name="merchant-campaigns"),
@@ -19,6 +19,8 @@ urlpatterns = [
     path(
         "merchant/coupons/<int:pk>/active/", campaigns.coupon_active, name="merchant-coupon-active"
     ),
+    path("merchant/domains/", domains.domains_page, name="merchant-domains"),
+    path("merchant/domains/<int:pk>/remove/", domains.domain_remove, name="merchant-domain-remove"),
     path("merchant/webhook/", webhook.webhook_page, name="merchant-webhook"),
     path(
         "merchant/webhook/secret/",

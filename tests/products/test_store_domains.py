@@ -510,3 +510,101 @@ def test_the_migration_approves_the_hosts_existing_merchants_use():
     ]
     assert merchant.store_domains.filter(review_reason=migration.REASON).count() == 2
     assert sorted(already.store_domains.values_list("host", "status")) == before
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shop_page(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def console(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_the_merchant_page_lists_domains_and_declares_one(shop_page, shop):
+    page = shop_page.get("/merchant/domains/")
+    assert page.status_code == 200
+    assert b"<code>shop.example.com</code>" in page.content
+
+    declared = shop_page.post("/merchant/domains/", {"host": "Tea.Example.org"}, follow=True)
+
+    assert declared.redirect_chain == [("/merchant/domains/", 302)]
+    assert "tea.example.org is declared; it counts once an admin approves it." in (
+        declared.content.decode()
+    )
+    assert list(shop.store_domains.values_list("host", "status")) == [
+        ("shop.example.com", ReviewStatus.APPROVED),
+        ("tea.example.org", ReviewStatus.PENDING),
+    ]
+
+
+def test_the_merchant_page_shows_a_refused_declaration_next_to_the_field(shop_page, shop):
+    response = shop_page.post("/merchant/domains/", {"host": "https://tea.example.org/"})
+
+    assert response.status_code == 400
+    assert "Enter a domain name only" in response.content.decode()
+    assert shop.store_domains.count() == 1
+
+
+def test_the_merchant_page_keeps_a_domain_the_store_url_needs(shop_page, shop):
+    domain = shop.store_domains.get()
+
+    response = shop_page.post(f"/merchant/domains/{domain.pk}/remove/", follow=True)
+
+    assert response.redirect_chain == [("/merchant/domains/", 302)]
+    assert "need this domain" in response.content.decode()
+    assert shop.store_domains.count() == 1
+
+
+def test_the_merchant_page_cannot_remove_another_merchants_domain(shop_page):
+    other = factories.MerchantFactory(store_domains=["other.example.org"])
+
+    response = shop_page.post(f"/merchant/domains/{other.store_domains.get().pk}/remove/")
+
+    assert response.status_code == 404
+    assert other.store_domains.count() == 1
+
+
+def test_the_console_queue_approves_and_rejects_domains(console, shop):
+    tea = domain_of(shop, "tea.example.org", status=ReviewStatus.PENDING)
+    spam = domain_of(shop, "spam.example.net", status=ReviewStatus.PENDING)
+
+    queue = console.get("/console/domains/")
+    assert queue.status_code == 200
+    assert [row["obj"].host for row in queue.context["rows"]] == [
+        "tea.example.org",
+        "spam.example.net",
+    ]
+    approved = console.post("/console/domains/", {"row": tea.pk, f"r{tea.pk}-action": "approve"})
+    no_reason = console.post("/console/domains/", {"row": spam.pk, f"r{spam.pk}-action": "reject"})
+    rejected = console.post(
+        "/console/domains/",
+        {"row": spam.pk, f"r{spam.pk}-action": "reject", f"r{spam.pk}-reason": "Not theirs."},
+    )
+
+    assert (approved.status_code, no_reason.status_code, rejected.status_code) == (302, 400, 302)
+    tea.refresh_from_db()
+    spam.refresh_from_db()
+    assert (tea.status, spam.status, spam.review_reason) == (
+        ReviewStatus.APPROVED,
+        ReviewStatus.REJECTED,
+        "Not theirs.",
+    )
+
+
+def test_the_console_queue_is_for_admins_only(shop_page, shop):
+    pending = domain_of(shop, "tea.example.org", status=ReviewStatus.PENDING)
+
+    response = shop_page.post(
+        "/console/domains/", {"row": pending.pk, f"r{pending.pk}-action": "approve"}
+    )
+
+    assert response.status_code == 403
+    pending.refresh_from_db()
+    assert pending.status == ReviewStatus.PENDING
