@@ -169,12 +169,20 @@ def click_count() -> int:
     return count
 
 
-def click_exists(pk_hex: str, timeout: float = 5.0) -> bool:
-    """Whether the click is stored, waiting up to `timeout` for the batched recorder's flush."""
-    from promoters.models import Click
+def click_exists(token: str, timeout: float = 5.0) -> bool:
+    """Whether the click id verifies and its click is stored on the link it names, waiting up
+    to `timeout` for the batched recorder's flush."""
+    from promoters.models import Click, ClickIdRefused, click_reference
 
+    try:
+        reference = click_reference(token)
+    except ClickIdRefused:
+        return False
+    if reference is None or reference.link_id is None:
+        return False
+    stored = Click.objects.filter(pk=reference.click_uuid, link_id=reference.link_id)
     deadline = time.monotonic() + timeout
-    while not Click.objects.filter(pk=pk_hex).exists():
+    while not stored.exists():
         if time.monotonic() > deadline:
             return False
         time.sleep(0.1)
