@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('products', '0007_store_domains_from_existing_urls'),
+        ('products', '0001_initial'),
         ('promoters', '0002_click_link_index_covered_by_composite'),
     ]
 
