@@ -87,8 +87,13 @@ def merchant_signup(
 def merchant_review(
     *, merchant: Merchant, status: str, reviewer: User, reason: str = ""
 ) -> Merchant:
-    """Approve, reject or suspend a merchant; only approved merchants' goods reach promoters."""
-    return review_move(obj=lock(merchant), status=status, reviewer=reviewer, reason=reason)
+    """Approve, reject or suspend a merchant; only approved merchants' goods reach promoters.
+    Approving it also approves its store URL's domain while that is pending: the admin reviewed
+    the store URL with the sign-up (every review queue shows it)."""
+    merchant = review_move(obj=lock(merchant), status=status, reviewer=reviewer, reason=reason)
+    if status == ReviewStatus.APPROVED:
+        _store_domain_approve_with_merchant(merchant=merchant, reviewer=reviewer)
+    return merchant
 
 
 def _require_owner(merchant: Merchant, actor: User) -> None:
@@ -300,6 +305,23 @@ def _store_url_host(store_url: str) -> str:
             field="store_url",
             code="invalid_host",
         ) from None
+
+
+def _store_domain_approve_with_merchant(*, merchant: Merchant, reviewer: User) -> None:
+    try:
+        host = host_of_url(merchant.store_url)
+    except InvalidHostText:
+        return
+    pending = StoreDomain.objects.filter(
+        merchant=merchant, host=host, status=ReviewStatus.PENDING
+    ).first()
+    if pending is not None:
+        store_domain_review(
+            domain=pending,
+            status=ReviewStatus.APPROVED,
+            reviewer=reviewer,
+            reason=_("Approved with the merchant."),
+        )
 
 
 def url_scheme_message() -> str:

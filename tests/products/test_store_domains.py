@@ -391,6 +391,39 @@ def test_sign_up_declares_the_store_url_host_pending(api):
     ]
 
 
+def test_approving_a_merchant_approves_its_store_url_domain_only(admin_api):
+    merchant = factories.MerchantFactory(
+        status=ReviewStatus.PENDING, store_url="https://tea.example.org/shop/", store_domains=[]
+    )
+    store = domain_of(merchant, "tea.example.org", status=ReviewStatus.PENDING)
+    other = domain_of(merchant, "other.example.org", status=ReviewStatus.PENDING)
+
+    response = admin_api.post(f"{API}merchants/{merchant.pk}/approve/", {}, format="json")
+
+    assert response.status_code == 200, response.json()
+    store.refresh_from_db()
+    other.refresh_from_db()
+    assert (store.status, store.review_reason) == (
+        ReviewStatus.APPROVED,
+        "Approved with the merchant.",
+    )
+    assert other.status == ReviewStatus.PENDING
+    assert AuditLog.objects.filter(action="storedomain.approve", target_id=str(store.pk)).exists()
+
+
+def test_approving_a_merchant_leaves_a_rejected_store_domain_rejected(admin_api):
+    merchant = factories.MerchantFactory(
+        status=ReviewStatus.PENDING, store_url="https://tea.example.org/", store_domains=[]
+    )
+    store = domain_of(merchant, "tea.example.org", status=ReviewStatus.REJECTED)
+
+    response = admin_api.post(f"{API}merchants/{merchant.pk}/approve/", {}, format="json")
+
+    assert response.status_code == 200, response.json()
+    store.refresh_from_db()
+    assert store.status == ReviewStatus.REJECTED
+
+
 def test_the_store_url_moves_only_onto_an_approved_domain(shop_api, shop):
     refused = shop_api.patch(
         f"{API}merchants/me/", {"store_url": "https://evil.example.net/"}, format="json"
