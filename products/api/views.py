@@ -123,6 +123,21 @@ class CategoryViewSet(viewsets.ModelViewSet):
         services.category_delete(category=instance)
 
 
+# A product's own refusals, beside the invalid input every write may answer.
+PRODUCT_URL_REFUSED = OpenApiResponse(
+    description=(
+        "Invalid input (`validation_error`, a SKU already used among them), or a new or "
+        "changed `url` off the merchant's approved store domains (`url_domain_not_approved`) "
+        "or not http(s) (`url_scheme_not_allowed`); nothing is written."
+    )
+)
+
+
+@extend_schema_view(
+    create=extend_schema(responses={201: ProductSerializer, 400: PRODUCT_URL_REFUSED}),
+    update=extend_schema(responses={200: ProductSerializer, 400: PRODUCT_URL_REFUSED}),
+    partial_update=extend_schema(responses={200: ProductSerializer, 400: PRODUCT_URL_REFUSED}),
+)
 class ProductViewSet(viewsets.ModelViewSet):
     """The catalog. Members manage their merchant's products; promoters browse promotable ones."""
 
