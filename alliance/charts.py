@@ -12,7 +12,12 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 
 WIDTH, HEIGHT = 720, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 64, 16, 36
+TOP, BOTTOM = 16, 36
+# The side margins hold the axis labels: as wide as the longest one (an amount such as
+# "CN¥12,400.00" needs far more room than a count), never narrower than MARGIN.
+MARGIN = 16
+TICK_GAP = 6  # between a tick label and the plot
+TICK_FONT = 11  # px, as .chart-drawing .tick in app.css
 TICKS = 4
 MARKERS_UP_TO = 31  # beyond a month of days, markers crowd the line: the patterns carry it
 
@@ -61,6 +66,19 @@ def _axis_top(values, *, whole: bool) -> Decimal:
     return step * TICKS
 
 
+def text_width(text: str) -> float:
+    """A generous estimate of the width of `text` at TICK_FONT in the system UI font: Latin
+    letters and digits take up to 0.62 em, Chinese characters and the yen sign's full-width
+    forms a whole em."""
+    return sum(TICK_FONT * (1.0 if ord(char) >= 0x2E80 else 0.62) for char in text)
+
+
+def _margin(labels: list[str]) -> int:
+    if not labels:
+        return MARGIN
+    return max(MARGIN, int(max(text_width(label) for label in labels)) + TICK_GAP + 4)
+
+
 def _label(value: date | str) -> str:
     return f"{value.month}/{value.day}" if isinstance(value, date) else str(value)
 
@@ -84,13 +102,18 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
 def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> str:
     shown = money_format if chart.value_format == "money" else number_format
     count = len(chart.labels)
-    plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
     tops = {}
     for axis in ("left", "right"):
         values = [v for s in chart.series if s.axis == axis for v in s.values]
         whole = all(isinstance(v, int) for v in values)
         tops[axis] = _axis_top(values, whole=whole) if values else None
+    ticks = {
+        axis: [str(shown(top * tick / TICKS)) for tick in range(TICKS + 1)] if top else []
+        for axis, top in tops.items()
+    }
+    left, right = _margin(ticks["left"]), _margin(ticks["right"])
+    plot_width = WIDTH - left - right
 
     def y_of(value, axis: str) -> float:
         return TOP + plot_height - float(Decimal(value) / tops[axis]) * plot_height
@@ -98,20 +121,20 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
     slot = plot_width / max(count, 1)
 
     def x_of(index: int) -> float:
-        return LEFT + slot * (index + 0.5)
+        return left + slot * (index + 0.5)
 
     parts = []
     for tick in range(TICKS + 1):
         y = TOP + plot_height - plot_height * tick / TICKS
         parts.append(
-            f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<line class="grid" x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
         )
-        for axis, anchor, x in (("left", "end", LEFT - 6), ("right", "start", WIDTH - RIGHT + 6)):
-            if tops[axis] is not None:
-                value = tops[axis] * tick / TICKS
+        sides = (("left", "end", left - TICK_GAP), ("right", "start", WIDTH - right + TICK_GAP))
+        for axis, anchor, x in sides:
+            if ticks[axis]:
                 parts.append(
                     f'<text class="tick" x="{x}" y="{y + 4:.1f}" text-anchor="{anchor}">'
-                    f"{_escape(shown(value))}</text>"
+                    f"{_escape(ticks[axis][tick])}</text>"
                 )
     every = max(1, -(-count // 8))
     for index, label in enumerate(chart.labels):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.errors import AllianceError
 from alliance.money import MAX_AMOUNT
+from dashboards.pickers import promoter_picker
 
 from .models import MethodKind, Payout, PayoutMethod
 from .services.payouts import BULK_ACTIONS
@@ -79,7 +80,8 @@ class QueueFilterForm(forms.Form):
     max_amount = forms.DecimalField(
         label=_("To amount"), required=False, min_value=0, max_value=MAX_AMOUNT, decimal_places=2
     )
-    promoter = forms.IntegerField(label=_("Promoter id"), required=False, min_value=1)
+    # By username, name or invite code; a number still names a promoter by id.
+    promoter = promoter_picker(required=False, as_pk=True)
 
 
 class BulkForm(ServiceForm):
@@ -111,7 +113,7 @@ class RowActionForm(ServiceForm):
 
 
 class HoldForm(ServiceForm):
-    promoter = forms.IntegerField(label=_("Promoter id"), min_value=1)
+    promoter = promoter_picker(as_pk=True)
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, widget=forms.TextInput, required=False
     )

@@ -83,6 +83,6 @@ def balance_entries(promoter_id: int) -> QuerySet[LedgerEntry]:
     history (settlements, adjustments after settlement, payouts and their returns)."""
     return (
         LedgerEntry.objects.filter(account__key=available_key(promoter_id))
-        .select_related("transaction")
+        .select_related("transaction__commission__order")
         .order_by("-transaction__created_at", "-pk")
     )

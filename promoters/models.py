@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -220,10 +222,39 @@ def click_keys() -> tuple[bytes, ...]:
     """The key that signs new click ids, then the older keys still accepted: ALLIANCE_CLICK_KEY
     (default: derived from SECRET_KEY), ALLIANCE_CLICK_KEY_FALLBACKS, and the keys derived from
     SECRET_KEY_FALLBACKS, so rotating SECRET_KEY the Django way keeps shared ids valid."""
-    current = settings.ALLIANCE_CLICK_KEY
-    keys = [current.encode() if current else _derived_key(settings.SECRET_KEY)]
-    keys.extend(key.encode() for key in settings.ALLIANCE_CLICK_KEY_FALLBACKS)
-    keys.extend(_derived_key(secret) for secret in settings.SECRET_KEY_FALLBACKS)
+    global _current_keys
+    if _current_keys is None:
+        _current_keys = _keys(
+            settings.ALLIANCE_CLICK_KEY,
+            tuple(settings.ALLIANCE_CLICK_KEY_FALLBACKS),
+            settings.SECRET_KEY,
+            tuple(settings.SECRET_KEY_FALLBACKS),
+        )
+    return _current_keys
+
+
+# The redirect signs every click: the keys are read from the settings once per process (a
+# settings read costs about a microsecond) and read again only when a test changes them.
+_current_keys: tuple[bytes, ...] | None = None
+_KEY_SETTINGS = frozenset(
+    {"ALLIANCE_CLICK_KEY", "ALLIANCE_CLICK_KEY_FALLBACKS", "SECRET_KEY", "SECRET_KEY_FALLBACKS"}
+)
+
+
+@receiver(setting_changed)
+def _click_keys_forget(*, setting: str, **kwargs) -> None:
+    global _current_keys
+    if setting in _KEY_SETTINGS:
+        _current_keys = None
+
+
+@functools.lru_cache(maxsize=8)
+def _keys(
+    current: str, fallbacks: tuple[str, ...], secret: str, secret_fallbacks: tuple[str, ...]
+) -> tuple[bytes, ...]:
+    keys = [current.encode() if current else _derived_key(secret)]
+    keys.extend(key.encode() for key in fallbacks)
+    keys.extend(_derived_key(old_secret) for old_secret in secret_fallbacks)
     return tuple(keys)
 
 

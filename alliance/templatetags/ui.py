@@ -75,6 +75,14 @@ def rate(value):
     return percent(amount / 100, 2)
 
 
+@register.filter
+def masked_order(order_id) -> str:
+    """A merchant's order id as a promoter may see it (commissions.selectors.mask_order_id)."""
+    from commissions.selectors import mask_order_id
+
+    return mask_order_id(str(order_id or ""))
+
+
 @register.simple_tag
 def chart(chart_object):
     """An SVG chart with its data table; see alliance.charts."""

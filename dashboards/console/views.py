@@ -25,6 +25,7 @@ from products.services import merchant_review
 from promoters.models import Promoter
 from promoters.services import promoter_review
 
+from .. import pickers
 from . import selectors
 from .forms import ReviewFilterForm, ReviewForm
 
@@ -284,3 +285,12 @@ def _ledger_label(check: LedgerCheck) -> str:
     return ngettext("Failed: %(count)s break found.", "Failed: %(count)s breaks found.", count) % {
         "count": count
     }
+
+
+@console_page
+@require_GET
+def promoter_lookup(request):
+    """Suggestions for the promoter pickers (payout filter, hold form): JSON for the datalist."""
+    return pickers.lookup_response(
+        pickers.PROMOTERS, Promoter.objects.select_related("user"), request.GET.get("q", "")[:100]
+    )

@@ -17,7 +17,10 @@ FileFormat = ProductImport.FileFormat
 class ProductFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, help_text=_("Title or SKU"))
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), required=False
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("All categories"),
     )
     active = forms.ChoiceField(
         label=_("Active"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import guide, views
 
 urlpatterns = [
     path("merchant/", views.overview, name="merchant-overview"),
@@ -21,4 +21,5 @@ urlpatterns = [
     ),
     path("merchant/orders/", views.orders, name="merchant-orders"),
     path("merchant/promoters/", views.promoters, name="merchant-promoters"),
+    path("merchant/webhook/guide/", guide.webhook_guide, name="merchant-webhook-guide"),
 ]

@@ -7,11 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from alliance.errors import AllianceError
 from commissions.models import Commission
 from products.models import Category, Product
+from products.selectors import products_visible_to
 from promoters.models import Channel
 
 from ..periods import DEFAULT_PERIOD, day_start
+from ..pickers import PRODUCTS, PickerField
 
 WINDOW_CHOICES = [(7, _("Last 7 days")), (30, _("Last 30 days")), (90, _("Last 90 days"))]
+
+
+def promotable_products(promoter):
+    """The products the link builder may pick: those this promoter may promote."""
+    return products_visible_to(promoter.user).select_related("merchant")
 
 
 class ServiceForm(forms.Form):
@@ -26,7 +33,12 @@ class ServiceForm(forms.Form):
 
 class WindowForm(forms.Form):
     days = forms.TypedChoiceField(
-        label=_("Period"), choices=WINDOW_CHOICES, coerce=int, required=False
+        label=_("Period"),
+        choices=WINDOW_CHOICES,
+        coerce=int,
+        required=False,
+        # An unbound form shows the period the page counts, not the first choice.
+        initial=DEFAULT_PERIOD,
     )
 
     def days_value(self) -> int:
@@ -53,7 +65,10 @@ class ProductFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), required=False
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("All categories"),
     )
     min_price = forms.DecimalField(label=_("Price from"), required=False, min_value=0)
     max_price = forms.DecimalField(label=_("Price to"), required=False, min_value=0)
@@ -91,14 +106,17 @@ class ProductFilterForm(forms.Form):
 
 
 class LinkForm(ServiceForm):
-    product = forms.ModelChoiceField(
-        label=_("Product number"),
-        queryset=Product.objects.all(),
-        widget=forms.NumberInput,
-        help_text=_("Pick a product on the product selection page, or enter its number."),
-        error_messages={"invalid_choice": _("No product has this number.")},
+    product = PickerField(
+        label=_("Product"),
+        finder=PRODUCTS,
+        queryset=Product.objects.none(),
+        lookup_url_name="promoter-product-lookup",
+        help_text=_("Type its name or SKU, or pick it on the product selection page."),
+        error_messages={"none": _("None of the products you may promote matches “%(text)s”.")},
     )
-    channel = forms.ModelChoiceField(label=_("Channel"), queryset=Channel.objects.none())
+    channel = forms.ModelChoiceField(
+        label=_("Channel"), queryset=Channel.objects.none(), empty_label=_("Choose a channel")
+    )
     coupon = forms.ModelChoiceField(
         label=_("Coupon"),
         queryset=None,
@@ -115,6 +133,7 @@ class LinkForm(ServiceForm):
     def __init__(self, *args, promoter, coupons, **kwargs):
         super().__init__(*args, **kwargs)
         self.promoter = promoter
+        self.fields["product"].queryset = promotable_products(promoter)
         self.fields["channel"].queryset = promoter.channels.all()
         self.fields["channel"].error_messages["invalid_choice"] = _("Choose one of your channels.")
         self.fields["coupon"].queryset = coupons
@@ -126,7 +145,10 @@ class LinkForm(ServiceForm):
 
 class LinkFilterForm(forms.Form):
     channel = forms.ModelChoiceField(
-        label=_("Channel"), queryset=Channel.objects.none(), required=False
+        label=_("Channel"),
+        queryset=Channel.objects.none(),
+        required=False,
+        empty_label=_("All channels"),
     )
     active = forms.ChoiceField(
         label=_("State"),
@@ -167,7 +189,10 @@ class OrderFilterForm(forms.Form):
         label=_("Paid to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     channel = forms.ModelChoiceField(
-        label=_("Channel"), queryset=Channel.objects.none(), required=False
+        label=_("Channel"),
+        queryset=Channel.objects.none(),
+        required=False,
+        empty_label=_("All channels"),
     )
 
     def __init__(self, *args, promoter, **kwargs):

@@ -26,6 +26,7 @@ from promoters import services
 from promoters.models import Channel, Link
 from promoters.sharing import qr_png, qr_svg, share_text, short_url
 
+from ..pickers import PRODUCTS, lookup_response
 from . import selectors
 from .forms import (
     ChannelForm,
@@ -35,6 +36,7 @@ from .forms import (
     OrderFilterForm,
     ProductFilterForm,
     WindowForm,
+    promotable_products,
 )
 
 PRODUCTS_PER_PAGE = 24
@@ -50,8 +52,9 @@ def _page(request, queryset, per_page: int = ROWS_PER_PAGE):
 def overview(request):
     """Balances by status, the window's clicks, orders, conversion and EPC, and daily charts."""
     promoter = request.promoter
-    window_form = WindowForm(request.GET or None)
-    days = window_form.days_value()
+    # The selector always shows the period the page counts (a bad ?days= falls back to it).
+    days = WindowForm(request.GET or None).days_value()
+    window_form = WindowForm({"days": days})
     window = selectors.promoter_window(promoter, days=days)
     labels = window.days
     context = {
@@ -100,11 +103,10 @@ def products(request):
 
 
 def _chosen_product(request, data) -> Product | None:
-    """The product named in the query or the form, if this promoter may promote it."""
-    raw = str(data.get("product") or "")
-    if not raw.isdigit():
-        return None
-    return products_visible_to(request.user).filter(pk=int(raw)).first()
+    """The product named in the query or the form (its SKU, name or number), if this promoter
+    may promote it and the text names exactly one."""
+    found = PRODUCTS.find(promotable_products(request.promoter), str(data.get("product") or ""))
+    return found[0] if len(found) == 1 else None
 
 
 @promoter_page
@@ -125,7 +127,10 @@ def link_new(request):
                 messages.success(request, _("Your link is ready to share."))
                 return redirect("promoter-link", pk=link.pk)
     else:
-        initial = {"product": product.pk if product else None, "channel": default_channel}
+        initial = {
+            "product": PRODUCTS.value(product) if product else "",
+            "channel": default_channel,
+        }
         form = LinkForm(initial=initial, promoter=promoter, coupons=coupons)
     context = {
         "form": form,
@@ -314,4 +319,13 @@ def team(request):
         request,
         "promoter/team.html",
         {"signup_url": signup_url, "page_obj": _page(request, relations)},
+    )
+
+
+@promoter_page
+@require_GET
+def product_lookup(request):
+    """Suggestions for the link builder's product picker: JSON for the datalist."""
+    return lookup_response(
+        PRODUCTS, promotable_products(request.promoter), request.GET.get("q", "")[:100]
     )

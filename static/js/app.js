@@ -106,10 +106,39 @@
       .catch(function () { form.removeAttribute("data-inline"); form.submit(); });
   }
 
+  // <input data-lookup="url" list="id">: typing fills the datalist with the server's matches
+  // (the server still reads whatever is typed; this only saves typing).
+  var lookups = {};
+  function suggest(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var text = input.value.trim();
+    if (!list || text.length < 1) return;
+    clearTimeout(lookups[input.id]);
+    lookups[input.id] = setTimeout(function () {
+      var url = input.getAttribute("data-lookup") + "?q=" + encodeURIComponent(text);
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+        .then(function (answer) {
+          list.textContent = "";
+          answer.results.forEach(function (choice) {
+            var option = document.createElement("option");
+            option.value = choice.value;
+            option.label = choice.label;
+            list.appendChild(option);
+          });
+        })
+        .catch(function () { /* typing still works without suggestions */ });
+    }, 200);
+  }
+
   ready(function () {
     document.addEventListener("click", function (event) {
       var button = event.target.closest("[data-copy]");
       if (button) { event.preventDefault(); copy(button); }
+      if (event.target.closest("[data-print]")) window.print();
+    });
+    document.addEventListener("input", function (event) {
+      if (event.target.matches("input[data-lookup]")) suggest(event.target);
     });
     document.addEventListener("submit", function (event) {
       var form = event.target;

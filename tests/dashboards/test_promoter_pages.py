@@ -108,7 +108,8 @@ def test_the_builder_preselects_the_product_and_lists_its_coupons(page, promoter
 
     html = html_of(page.get(f"/promoter/links/new/?product={product.pk}"))
 
-    assert f'value="{product.pk}"' in html
+    # The picker shows the product by its SKU and store, not by an internal number.
+    assert f'value="{product.sku} · {product.merchant.name}"' in html
     assert product.title in html
     assert f'<option value="{general.pk}">ALL10' in html
     assert "MINE" in html
@@ -169,9 +170,60 @@ def test_an_inactive_product_is_refused_next_to_the_product(page, promoter, merc
 
     assert response.status_code == 400
     html = html_of(response)
-    assert '<p class="error" id="id_product_error">This product cannot be promoted.</p>' in html
+    assert (
+        '<p class="error" id="id_product_error">'
+        f"None of the products you may promote matches “{inactive.pk}”.</p>"
+    ) in html
     assert 'value="keep"' in html
     assert not Link.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["sku", "title", "sku · store", "part of the title"])
+def test_the_link_builder_finds_the_product_by_sku_or_name(page, promoter, merchant, typed):
+    product = factories.ProductFactory(merchant=merchant, sku="TEA-250", title="Longjing 250 g")
+    factories.ProductFactory(merchant=merchant, sku="CUP-1", title="Glass cup")
+    text = {
+        "sku": "tea-250",
+        "title": "Longjing 250 g",
+        "sku · store": f"TEA-250 · {merchant.name}",
+        "part of the title": "longjing",
+    }[typed]
+
+    response = page.post(
+        "/promoter/links/new/", {"product": text, "channel": promoter.channels.get().pk}
+    )
+
+    assert response.status_code == 302
+    assert Link.objects.get().product == product
+
+
+def test_the_link_builder_names_the_products_a_vague_text_matches(page, promoter, merchant):
+    factories.ProductFactory(merchant=merchant, sku="TEA-1", title="Green tea")
+    factories.ProductFactory(merchant=merchant, sku="TEA-2", title="Black tea")
+    factories.ProductFactory(sku="TEA-9", title="Someone else's tea", is_active=False)
+
+    response = page.post(
+        "/promoter/links/new/", {"product": "tea", "channel": promoter.channels.get().pk}
+    )
+
+    assert response.status_code == 400
+    assert (
+        '<p class="error" id="id_product_error">Several match “tea”: '
+        f"TEA-2 · {merchant.name}, TEA-1 · {merchant.name}. Type more of it or pick one.</p>"
+    ) in html_of(response)
+    assert not Link.objects.exists()
+
+
+def test_the_product_lookup_suggests_only_promotable_products(page, merchant):
+    factories.ProductFactory(merchant=merchant, sku="TEA-1", title="Green tea")
+    factories.ProductFactory(merchant=merchant, sku="TEA-2", title="Old tea", is_active=False)
+
+    answer = page.get("/promoter/products/lookup/", {"q": "tea"})
+
+    assert answer.status_code == 200
+    assert answer.json() == {
+        "results": [{"value": f"TEA-1 · {merchant.name}", "label": "Green tea"}]
+    }
 
 
 def test_without_channels_the_builder_offers_a_default(page, promoter):

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from commissions.models import Commission
+from commissions.selectors import mask_order_id
 from payouts.models import Payout, PayoutBatch, PayoutHold, PayoutMethod
 from payouts.services import payouts as services
 
@@ -51,7 +52,9 @@ def test_the_promoter_page_shows_the_settlement_history(promoter, promoter_page)
 
     assert "Settlement history" in html
     assert html.count("CN¥1.80") == 2
-    assert f"commission {commission.pk}" in html
+    # Each line names its order as the promoter sees it, never an internal commission number.
+    assert f"Settlement · order {mask_order_id(commission.order.order_id)}" in html
+    assert f"commission {commission.pk}" not in html
 
 
 def test_a_bad_method_keeps_the_input_and_shows_errors(promoter_page):

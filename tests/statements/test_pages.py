@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
 
 from statements.models import Statement
 from statements.services import statements_issue
@@ -58,13 +59,15 @@ def test_the_detail_prints_as_a_statement_with_its_lines(tea_client, issued):
         "<dd>CNY</dd>",
         '<dd class="owed">10.00 CNY</dd>',
         "-20.00 CNY",  # the adjustments
-        "@media print",
-        "@page { size: A4;",
         f'href="/api/v1/statements/{october.pk}/lines.csv/"',
     ):
         assert text in html, text
     assert html.count('<tr class="settlement">') == 2
     assert html.count('<tr class="adjustment">') == 1
+    # It prints on A4 by the platform's style sheet (no inline style: docs/security.md).
+    stylesheet = (settings.BASE_DIR / "static" / "css" / "app.css").read_text()
+    assert "@page { size: A4;" in stylesheet
+    assert '<link rel="stylesheet" href="/static/css/app.css">' in html
 
 
 def test_another_merchants_statement_is_not_found(tea_client, issued):
