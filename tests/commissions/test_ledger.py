@@ -159,7 +159,7 @@ def test_admins_void_over_the_api_with_a_reason():
     url = f"/api/v1/commissions/{commission.pk}/void/"
 
     assert_error(promoter.post(url, {"reason": "x"}), 403)
-    assert_error(admin.post(url, {"reason": "  "}), 400, code="validation_error", fields={"reason"})
+    assert_error(admin.post(url, {"reason": "  "}), 400, code="reason_required", fields={"reason"})
     ok = admin.post(url, {"reason": "click farm"})
     again = admin.post(url, {"reason": "click farm"})
 
