@@ -198,6 +198,7 @@ class ClickSerializer(serializers.ModelSerializer):
             "referer",
             "user_agent",
             "is_unique",
+            "is_unique_checked",
             "is_bot",
         ]
         read_only_fields = fields

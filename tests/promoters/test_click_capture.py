@@ -106,7 +106,9 @@ def test_any_odd_code_answers_404_without_touching_the_database(
     assert b"Link not found" in response.content
 
 
-def test_redis_down_still_stores_the_click_as_unique_and_unchecked(client, link, settings):
+def test_redis_down_still_stores_the_click_as_unique_and_unchecked(
+    client, link, settings, promoter_api
+):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
 
     response = visit(client, f"/t/{link.code}")
@@ -115,6 +117,8 @@ def test_redis_down_still_stores_the_click_as_unique_and_unchecked(client, link,
     assert response.status_code == 302
     rows = Click.objects.order_by("created_at").values_list("is_unique", "is_unique_checked")
     assert list(rows) == [(True, False), (True, False)]
+    listed = promoter_api.get("/api/v1/clicks/").json()["results"]
+    assert [(c["is_unique"], c["is_unique_checked"]) for c in listed] == [(True, False)] * 2
 
 
 def test_redis_back_again_checks_uniqueness_again(client, link, settings):
