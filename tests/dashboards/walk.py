@@ -11,7 +11,9 @@ from decimal import Decimal
 from django.test import Client
 from django.utils import timezone
 
+from commissions.models import LedgerCheck
 from payouts.services.payouts import payout_request
+from promoters.models import CampaignApplication
 from statements.models import Statement
 from statements.services import statements_issue
 
@@ -48,7 +50,16 @@ def world() -> World:
     earn(promoter, sales=["100.00", "250.00"], shop=shop)
     product = shop.products.first()
     link = promoter.links.first()
-    campaign = factories.CampaignFactory(merchant=shop, name="Spring")
+    campaign = factories.CampaignFactory(
+        merchant=shop,
+        name="Spring",
+        starts_at=timezone.now() - timedelta(days=1),
+        ends_at=timezone.now() + timedelta(days=30),
+    )
+    CampaignApplication.objects.create(campaign=campaign, promoter=promoter)
+    LedgerCheck.objects.create(
+        status=LedgerCheck.Status.PASSED, started_at=timezone.now(), finished_at=timezone.now()
+    )
     factories.CouponFactory(merchant=shop, code="SPRING10")
     # The sales settle today: this month's statement, issued as if the month were over.
     today = timezone.localdate()
