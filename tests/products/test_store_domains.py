@@ -641,3 +641,18 @@ def test_the_console_queue_is_for_admins_only(shop_page, shop):
     assert response.status_code == 403
     pending.refresh_from_db()
     assert pending.status == ReviewStatus.PENDING
+
+
+def test_the_django_admin_reviews_domains_and_adds_none(console, shop):
+    pending = domain_of(shop, "tea.example.org", status=ReviewStatus.PENDING)
+
+    listed = console.get("/admin/products/storedomain/")
+    add = console.get("/admin/products/storedomain/add/")
+    console.post(
+        "/admin/products/storedomain/",
+        {"action": "review_approved", "_selected_action": [pending.pk], "apply": "1"},
+    )
+
+    assert (listed.status_code, add.status_code) == (200, 403)
+    pending.refresh_from_db()
+    assert pending.status == ReviewStatus.APPROVED
