@@ -373,6 +373,18 @@ ALLIANCE_SETTLEMENT_BATCH = int(env("ALLIANCE_SETTLEMENT_BATCH", "1000"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600")),
 }
+# The embedded broker: with no CELERY_BROKER_URL, `scripts/run` starts a worker and beat on
+# kombu's filesystem transport (CELERY_BROKER_URL=filesystem:// for those two processes only),
+# messages being files in this folder, so the beat schedule runs with no broker server. The web
+# process still runs the tasks it enqueues in-process. docs/operations.md, "Embedded default".
+CELERY_BROKER_FOLDER = env("CELERY_BROKER_FOLDER", str(BASE_DIR / "var" / "broker"))
+if CELERY_BROKER_URL.startswith("filesystem:"):
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {
+        # One folder both ways: what beat or a task writes there, the worker reads.
+        "data_folder_in": str(Path(CELERY_BROKER_FOLDER) / "messages"),
+        "data_folder_out": str(Path(CELERY_BROKER_FOLDER) / "messages"),
+        "control_folder": str(Path(CELERY_BROKER_FOLDER) / "control"),
+    }
 
 # Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
 CELERY_BEAT_SCHEDULE = {
