@@ -51,6 +51,7 @@ SAME_IN_BOTH = {
     "English",  # the language menu names each language in its own tongue
     "Alipay",
     "CNY",
+    "Webhook",  # the technical term, written so in Chinese too
     "sku",
     "title",
     "url",
