@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 SAME_IN_BOTH = {
     "Alliance",  # the platform's name
     "API",
+    "REST",
     "CSV",
     "XLSX",
     "PNG",
@@ -67,7 +68,8 @@ DATA = [
     r"https?://\S+",
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+",
     r"/[\w/.-]*",
-    r"\b[A-Za-z]+(?:[._][A-Za-z0-9]+)+\b",  # identifiers: order.paid, image_url, orders.md
+    r"\b[\w-]+(?:\.[\w-]+)+\b",  # host names and file names: store1.example.com, orders.md
+    r"\b[A-Za-z]+(?:[._][A-Za-z0-9]+)+\b",  # identifiers: order.paid, image_url
     r"\bbase64\b|\b\dxx\b|Standard Webhooks|JSON Lines",
     r"\b(?:user|Store |Product |SKU-|PAY-|PO|INV|code|SAVE|Category |Campaign )[\w-]*\d+\b",
     r"Tea House|Lily Tea Notes|Invited|Spring|SPRING10|root|Default|张三|10 off 100",

@@ -20,7 +20,7 @@ from statements.services import statements_issue
 from .. import factories
 from ..payouts.money import alipay, earn
 
-PUBLIC = ["/login/", "/signup/merchant/", "/signup/promoter/", "/merchant/webhook/guide/"]
+PUBLIC = ["/", "/login/", "/signup/merchant/", "/signup/promoter/", "/merchant/webhook/guide/"]
 
 
 @dataclass
@@ -82,6 +82,7 @@ def world() -> World:
         f"/merchant/campaigns/{campaign.pk}/",
         "/merchant/coupons/",
         "/merchant/webhook/",
+        "/merchant/domains/",
         "/merchant/statements/",
         "/merchant/orders/backfill/",
     ]
@@ -109,6 +110,7 @@ def world() -> World:
                 "/console/",
                 "/console/merchants/",
                 "/console/promoters/",
+                "/console/domains/",
                 "/console/payouts/",
                 "/console/audit/",
                 "/console/settlement/",
