@@ -21,7 +21,7 @@ from .models import (
     SettlementRun,
 )
 from .services.apply import order_events_retry
-from .services.commissions import commission_void
+from .services.commissions import commission_void, commissions_void_held
 from .services.settlement import settlement_trigger
 
 
@@ -97,7 +97,7 @@ class CommissionAdmin(ReadOnlyAdmin):
     search_fields = ["order__order_id", "promoter__display_name"]
     list_select_related = ["order", "promoter"]
     inlines = [StatusChangeInline]
-    actions = ["void_for_fraud"]
+    actions = ["void_for_fraud", "void_held_of_suspended"]
 
     @admin.action(description="Void the selected commissions for fraud (claws back settled money)")
     def void_for_fraud(self, request, queryset):
@@ -112,6 +112,35 @@ class CommissionAdmin(ReadOnlyAdmin):
                 continue
             voided += 1
         messages.success(request, f"{voided} commissions voided.")
+
+    @admin.action(
+        description=gettext_lazy(
+            "Void every held commission of the selected commissions' suspended merchant or promoter"
+        )
+    )
+    def void_held_of_suspended(self, request, queryset):
+        """The admin's decision against a suspended account (docs/domain.md): its held
+        commissions are voided, reason `suspension`. Approving the account instead releases
+        them (the merchant or promoter review actions)."""
+        accounts = {}
+        for commission in queryset.select_related("merchant", "promoter"):
+            for account in (commission.merchant, commission.promoter):
+                if account.status == "suspended":
+                    accounts[(account._meta.model_name, account.pk)] = account
+        if not accounts:
+            messages.error(request, _("None of the selected commissions has a suspended side."))
+            return
+        for account in accounts.values():
+            voided = commissions_void_held(
+                account=account,
+                note=_("Voided in the admin after a suspension"),
+                actor=request.user,
+            )
+            messages.success(
+                request,
+                _("%(account)s: %(count)d held commissions voided.")
+                % {"account": account, "count": voided},
+            )
 
 
 class LedgerEntryInline(admin.TabularInline):
@@ -145,6 +174,7 @@ class SettlementRunAdmin(ReadOnlyAdmin):
         "finished_at",
         "progress_display",
         "settled_count",
+        "held_count",
         "commission_total",
         "platform_fee_total",
         "triggered_by",

@@ -243,3 +243,29 @@ def test_a_merchant_that_is_not_approved_has_its_webhook_events_refused(status):
     assert OrderEvent.objects.count() == 0
     assert shop.webhook_deliveries.get().error_code == "merchant_not_approved"
     assert SettlementRun.objects.count() == 0
+
+
+def test_the_admin_action_voids_the_held_commissions_of_a_suspended_promoter(admin_user):
+    shop = factories.MerchantFactory()
+    promoter = factories.PromoterFactory()
+    _sale(shop, promoter, "A-1", "100.00")
+    other = factories.PromoterFactory()
+    _sale(shop, other, "A-2", "100.00")
+    _suspend(promoter, admin_user)
+    held = Commission.objects.get(order__order_id="A-1")
+    client = Client()
+    client.force_login(admin_user)
+
+    response = client.post(
+        "/admin/commissions/commission/",
+        {"action": "void_held_of_suspended", "_selected_action": [held.pk]},
+    )
+
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert (held.status, held.invalid_reason) == ("void", "suspension")
+    assert Commission.objects.get(order__order_id="A-2").status == "confirmed"
+    run = settlement_run()
+    assert (run.settled_count, run.held_count) == (1, 0)
+    assert promoter_available_balance(other.pk) == D("90.00")
+    assert promoter_available_balance(promoter.pk) == D("0.00")
