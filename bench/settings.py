@@ -15,6 +15,10 @@ from alliance.settings import STORAGES
 
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# The load generator speaks plain HTTP to gunicorn from one address: no HTTPS redirect, and a
+# per-address redirect limit so high it never trips, so every request still pays its counter.
+SECURE_SSL_REDIRECT = False
+ALLIANCE_THROTTLE_RATES = {**ALLIANCE_THROTTLE_RATES, "redirect": "1000000000/min"}  # noqa: F405
 
 # The manifest storage needs `collectstatic`; the measured views render no template, and the
 # plain storage lets the 404/410 pages render in a checkout without collected files.
