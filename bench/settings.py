@@ -16,9 +16,15 @@ from alliance.settings import STORAGES
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 # The load generator speaks plain HTTP to gunicorn from one address: no HTTPS redirect, and a
-# per-address redirect limit so high it never trips, so every request still pays its counter.
+# per-address redirect and webhook limits so high they never trip, so every request still pays
+# its counters.
 SECURE_SSL_REDIRECT = False
-ALLIANCE_THROTTLE_RATES = {**ALLIANCE_THROTTLE_RATES, "redirect": "1000000000/min"}  # noqa: F405
+ALLIANCE_THROTTLE_RATES = {
+    **ALLIANCE_THROTTLE_RATES,  # noqa: F405
+    "redirect": "1000000000/min",
+    "webhook_merchant": "1000000000/min",
+    "webhook_ip": "1000000000/min",
+}
 
 # The manifest storage needs `collectstatic`; the measured views render no template, and the
 # plain storage lets the 404/410 pages render in a checkout without collected files.
