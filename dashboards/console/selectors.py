@@ -5,7 +5,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from alliance.models import ReviewStatus
 from commissions.models import LedgerCheck, OrderEvent, SettlementRun
 from payouts.models import Payout
-from products.models import Merchant, MerchantMember
+from products.models import Merchant, MerchantMember, StoreDomain
 from promoters.models import Promoter
 
 
@@ -18,6 +18,7 @@ def console_counts() -> dict:
     return {
         "merchants_pending": Merchant.objects.filter(status=ReviewStatus.PENDING).count(),
         "promoters_pending": Promoter.objects.filter(status=ReviewStatus.PENDING).count(),
+        "store_domains_pending": StoreDomain.objects.filter(status=ReviewStatus.PENDING).count(),
         "payouts_requested": payouts["requested"],
         "payouts_held": payouts["held"],
         "order_events_failed": OrderEvent.objects.filter(status=OrderEvent.Status.FAILED).count(),

@@ -656,3 +656,13 @@ def test_the_django_admin_reviews_domains_and_adds_none(console, shop):
     assert (listed.status_code, add.status_code) == (200, 403)
     pending.refresh_from_db()
     assert pending.status == ReviewStatus.APPROVED
+
+
+def test_the_console_overview_counts_domains_waiting_for_review(console, shop):
+    domain_of(shop, "tea.example.org", status=ReviewStatus.PENDING)
+    domain_of(shop, "spam.example.net", status=ReviewStatus.REJECTED)
+
+    html = console.get("/console/").content.decode()
+
+    assert 'id="count-store-domains">1<' in html
+    assert 'href="/console/domains/"' in html
