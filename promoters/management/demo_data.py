@@ -15,6 +15,17 @@ SEED = 20240618
 
 ADMIN_USERNAME = "admin"
 
+# Demo product images ship with the platform, one per category (static/demo/<category>.svg), so
+# a demo page needs no other host and shows its pictures offline. Product.image_url must be an
+# absolute URL, so they are addressed on the platform's own site (load_demo_data --site-url).
+DEMO_IMAGE_PATH = "/static/demo/{category}.svg"
+# Images of earlier demo loads, re-pointed at the local ones on the next load.
+FORMER_DEMO_IMAGE_PREFIXES = ("https://picsum.photos/",)
+
+
+def demo_image_url(site_url: str, category: str) -> str:
+    return site_url.rstrip("/") + DEMO_IMAGE_PATH.format(category=category)
+
 
 @dataclass(frozen=True)
 class CategorySpec:

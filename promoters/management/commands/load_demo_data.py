@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from alliance.models import ReviewStatus
@@ -98,6 +99,12 @@ class Command(BaseCommand):
             help="Load even with DEBUG off. The demo creates a superuser with a published "
             "password: never on a reachable server.",
         )
+        parser.add_argument(
+            "--site-url",
+            default=settings.ALLIANCE_SHORT_URL_BASE or "http://127.0.0.1:8000",
+            help="Where the platform is served: the demo products' images are its static files "
+            "(default: ALLIANCE_SHORT_URL_BASE, else http://127.0.0.1:8000).",
+        )
 
     def handle(self, *args, quiet: bool = False, allow_without_debug: bool = False, **options):
         if not settings.DEBUG and not allow_without_debug:
@@ -105,7 +112,7 @@ class Command(BaseCommand):
                 "DEBUG is off: the demo data holds a superuser with a published password. "
                 "Pass --allow-without-debug if this is really a throwaway installation."
             )
-        loader = DemoLoader(now=timezone.now())
+        loader = DemoLoader(now=timezone.now(), site_url=options["site_url"])
         with transaction.atomic():
             loader.load()
         if not quiet:
@@ -113,8 +120,9 @@ class Command(BaseCommand):
 
 
 class DemoLoader:
-    def __init__(self, *, now: datetime):
+    def __init__(self, *, now: datetime, site_url: str = "http://127.0.0.1:8000"):
         self.now = now
+        self.site_url = site_url
         self.counts: Counter[str] = Counter()
         self.admin = None
         self.categories: dict[str, Category] = {}
@@ -269,6 +277,21 @@ class DemoLoader:
         joined = self.now - spec.joined_days_ago * DAY
         Product.objects.filter(pk__in=created).update(created_at=joined + DAY)
         self.counts["products"] += len(created)
+        self.repoint_images(spec, merchant)
+
+    def repoint_images(self, spec: demo.MerchantSpec, merchant: Merchant) -> None:
+        """Demo products loaded earlier (with photos from another host, or for another site
+        URL) show this site's local category image: one update per category image."""
+        skus_by_image: dict[str, list[str]] = {}
+        for product in self.catalog_of(spec, merchant):
+            skus_by_image.setdefault(product.image_url, []).append(product.sku)
+        is_demo_image = Q(image_url__contains=demo.DEMO_IMAGE_PATH.split("{")[0])
+        for prefix in demo.FORMER_DEMO_IMAGE_PREFIXES:
+            is_demo_image |= Q(image_url__startswith=prefix)
+        for image_url, skus in skus_by_image.items():
+            merchant.products.filter(is_demo_image, sku__in=skus).exclude(
+                image_url=image_url
+            ).update(image_url=image_url)
 
     @staticmethod
     def catalog_size(spec: demo.MerchantSpec) -> int:
@@ -291,7 +314,7 @@ class DemoLoader:
                     sku=sku,
                     title=f"{line.title} {variant}".strip(),
                     url=f"{spec.store_url}item/{sku}.html?source=alliance",
-                    image_url=f"https://picsum.photos/seed/{sku.lower()}/600/600",
+                    image_url=demo.demo_image_url(self.site_url, line.category),
                     price=shop_price(line.base_price * factor, rng),
                     category=self.categories[line.category],
                     commission_rate=None if uses_default else Decimal(own_rate),
