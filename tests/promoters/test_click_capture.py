@@ -5,6 +5,7 @@ refuses, and a Redis outage still stores every click."""
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import OperationalError
 
 from promoters import clicks
 from promoters.models import Click, click_reference
@@ -131,3 +132,18 @@ def test_redis_back_again_checks_uniqueness_again(client, link, settings):
 
     rows = Click.objects.order_by("created_at").values_list("is_unique_checked", flat=True)
     assert list(rows) == [False, True]
+
+
+def test_the_database_down_at_capture_still_sends_the_visitor_on_with_a_valid_id(
+    client, link, monkeypatch
+):
+    def down(rows):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(clicks, "_insert", down)
+
+    response = client.get(f"/t/{link.code}", HTTP_USER_AGENT="Mozilla/5.0")
+
+    assert response.status_code == 302
+    assert click_reference(token_of(response)).link_id == link.pk
+    assert Click.objects.count() == 0
