@@ -11,7 +11,7 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from standardwebhooks import Webhook
 
@@ -85,20 +85,42 @@ def _wait_until(condition, seconds=POLL_SECONDS) -> bool:
     return condition()
 
 
+def _blocked_on_orders() -> int:
+    """Sessions waiting for a lock on the orders table."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks "
+            "WHERE relation = 'commissions_order'::regclass AND NOT granted"
+        )
+        return cursor.fetchone()[0]
+
+
 def test_a_worker_killed_mid_batch_loses_nothing_and_applies_nothing_twice(
     tasks_on_the_broker, settings
 ):
     _merchant, link = _store_paid_orders(BATCH)
+    # A second session holds the orders table against inserts, so the worker, once it has
+    # locked the batch, waits inside its transaction until it is killed. Without it the kill
+    # raced the worker's commit: "fewer pending events unlocked" was also true once the batch
+    # had been applied, and a slow poll under load killed a worker that had already committed.
+    blocker = connections.create_connection("default")
+    blocker.set_autocommit(False)
+    with blocker.cursor() as cursor:
+        cursor.execute("LOCK TABLE commissions_order IN SHARE MODE")
     worker = start_worker(ALLIANCE_ORDER_EVENT_BATCH=str(BATCH))
     try:
-        # The worker has taken the batch when it holds the events' row locks.
-        assert _wait_until(lambda: _pending_unlocked() < BATCH, seconds=60), worker.output
+        # The worker holds the events' row locks and waits to write the first order.
+        assert _wait_until(lambda: _blocked_on_orders() == 1, seconds=60), worker.output
+        assert _pending_unlocked() == 0
         os.kill(worker.process.pid, signal.SIGKILL)
         worker.process.wait(timeout=10)
     finally:
         worker.stop()
+        blocker.rollback()
+        blocker.close()
 
     # Its transaction died with it: nothing of the batch was applied, nothing is half-written.
+    # (Its server session ends when it next talks to the dead client, right after the lock.)
     assert _wait_until(lambda: _pending_unlocked() == BATCH, seconds=30)
     assert OrderEvent.objects.filter(status=OrderEvent.Status.APPLIED).count() == 0
     assert Order.objects.count() == 0
