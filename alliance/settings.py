@@ -53,9 +53,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework_simplejwt",
-    "django_filters",
     "rest_framework_simplejwt.token_blacklist",
     "axes",
+    "django_filters",
     "drf_spectacular",
     "alliance",
     "drf_spectacular_sidecar",
@@ -78,10 +78,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-]
-
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
+]
+
 ROOT_URLCONF = "alliance.urls"
 WSGI_APPLICATION = "alliance.wsgi.application"
 ASGI_APPLICATION = "alliance.asgi.application"
@@ -144,6 +144,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out (username, address) pair before the password is
+# even checked (alliance/auth.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -163,12 +169,6 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
-# django-axes first: it refuses a locked-out (username, address) pair before the password is
-# even checked (alliance/auth.py).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 # Without a broker the platform runs every task in-process, so one command brings it all up.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -232,27 +232,6 @@ SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=int(env("JWT_ACCESS_MINUTES", "30"))),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=int(env("JWT_REFRESH_DAYS", "14"))),
     "AUTH_HEADER_TYPES": ("Bearer",),
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Alliance API",
-    "DESCRIPTION": "E-commerce affiliate alliance: catalog, promoters, tracked links.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {
-        "ReviewStatusEnum": "alliance.models.ReviewStatus",
-        "ApplicationStatusEnum": [
-            ("pending", "Pending review"),
-            ("approved", "Approved"),
-            ("rejected", "Rejected"),
-        ],
-        "ProductImportStatusEnum": "products.models.ProductImport.Status",
-        "ProductFileFormatEnum": "products.models.ProductImport.FileFormat",
-        "OrderStatusEnum": "commissions.models.Order.Status",
-        "OrderEventStatusEnum": "commissions.models.OrderEvent.Status",
-        "OrderEventTypeEnum": "commissions.models.OrderEvent.Type",
-        "CommissionStatusEnum": "commissions.models.Commission.Status",
     # Each refresh answers a new refresh token and blacklists the one used; password changes
     # and revocations void every older token (alliance/auth_tokens.py).
     "ROTATE_REFRESH_TOKENS": True,
@@ -260,7 +239,7 @@ SPECTACULAR_SETTINGS = {
     "UPDATE_LAST_LOGIN": False,
     "TOKEN_OBTAIN_SERIALIZER": "alliance.auth_tokens.TokenObtainPairSerializer",
     "TOKEN_REFRESH_SERIALIZER": "alliance.auth_tokens.TokenRefreshSerializer",
-        "BackfillLineStatusEnum": ["accepted", "duplicate", "error"],
+}
 
 # --- Rate limits and login lockout (alliance/auth.py, docs/configuration.md) -----------------
 # `count/period` (s, min, hour, day) per fixed window, counted in the cache; empty turns one off.
@@ -286,6 +265,27 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "alliance.auth.client_ip"
 AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
 AXES_VERBOSE = False
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Alliance API",
+    "DESCRIPTION": "E-commerce affiliate alliance: catalog, promoters, tracked links.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "alliance.models.ReviewStatus",
+        "ApplicationStatusEnum": [
+            ("pending", "Pending review"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        "ProductImportStatusEnum": "products.models.ProductImport.Status",
+        "ProductFileFormatEnum": "products.models.ProductImport.FileFormat",
+        "OrderStatusEnum": "commissions.models.Order.Status",
+        "OrderEventStatusEnum": "commissions.models.OrderEvent.Status",
+        "OrderEventTypeEnum": "commissions.models.OrderEvent.Type",
+        "CommissionStatusEnum": "commissions.models.Commission.Status",
+        "BackfillLineStatusEnum": ["accepted", "duplicate", "error"],
         "EventAcceptedStatusEnum": ["accepted", "duplicate"],
         "PayoutMethodKindEnum": "payouts.models.MethodKind",
         "PayoutStatusEnum": "payouts.models.Payout.Status",
