@@ -1,9 +1,10 @@
 # The production image: web (gunicorn), worker and beat all run it; docker-compose.yml wires
-# them to PostgreSQL and Redis. See docs/operations.md.
+# them to PostgreSQL and Redis and runs the migrations once, as their own service. See
+# docs/operations.md.
 FROM python:3.12-slim
 
 # The code runs from /app, where templates/ and static/ live beside it (PYTHONPATH puts it
-# first); `pip install .` brings the pinned dependencies.
+# first), so the project itself is not pip-installed: only its pinned dependencies are.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
@@ -11,8 +12,21 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONPATH=/app
 
 WORKDIR /app
+RUN useradd --system --no-create-home --home-dir /app alliance
+
+# Dependencies first, from pyproject.toml alone: this layer is rebuilt only when the pins
+# change, not on every change of the code.
+COPY pyproject.toml ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
 COPY . .
-RUN pip install . && useradd --system --no-create-home --home-dir /app alliance
+
+# The translation catalogs (.po) compile into the .mo files Django reads; without them every
+# page is in English whatever the language. Babel compiles them, no GNU gettext needed.
+RUN python scripts/compile-messages \
+    && test -s locale/zh_Hans/LC_MESSAGES/django.mo
 
 # Static files are collected into the image and served by WhiteNoise. This key only lets the
 # settings load with DEBUG off; the containers get the real SECRET_KEY from their environment.
