@@ -110,3 +110,20 @@ def test_on_a_phone_the_earnings_cards_hold_their_amounts(visits):
     assert overflowing == []
     assert visit.page.evaluate("document.documentElement.scrollWidth") <= 390
     visit.shot("earnings cards")
+
+
+def test_typing_in_a_picker_offers_matching_rows(visits):
+    place = world()
+    visit, console = _open(visits, "promoter", place)
+    product = place.promoter_user.promoter.links.first().product
+    visit.page.goto("/promoter/links/new/")
+
+    picker = visit.page.get_by_label("Product")
+    picker.fill(product.title[:5])
+    options = visit.page.locator(f"#{picker.get_attribute('list')} option")
+    options.first.wait_for(state="attached")
+
+    assert options.evaluate_all("list => list.map(o => [o.value, o.label])") == [
+        [f"{product.sku} · {product.merchant.name}", product.title]
+    ]
+    assert console == []
