@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 import schemathesis
-from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
+from alliance.auth_tokens import TokenObtainPairSerializer
 from alliance.models import ReviewStatus
 from alliance.wsgi import application
 from payouts.models import Payout, PayoutHold, PayoutMethod
@@ -200,13 +200,9 @@ def world():
 
 
 def bearer_token(user) -> str:
-    response = Client().post(
-        "/api/v1/auth/token/",
-        {"username": user.username, "password": factories.PASSWORD},
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return response.json()["access"]
+    # Issued as the token endpoint issues it, without logging in for each of the hundreds of
+    # examples: that would trip the per-address login limit (docs/security.md).
+    return str(TokenObtainPairSerializer.get_token(user).access_token)
 
 
 @pytest.mark.parametrize("role", ["merchant", "promoter"])
