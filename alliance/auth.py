@@ -10,6 +10,7 @@ AXES_FAILURE_LIMIT failures for AXES_COOLOFF_TIME. The pair, not the username al
 stranger guessing a user's password from elsewhere never locks the user out.
 """
 
+import logging
 import math
 import time
 from functools import wraps
@@ -23,6 +24,8 @@ from django.utils.translation import gettext as _
 from rest_framework import throttling
 
 from alliance.api.errors import error_body
+
+logger = logging.getLogger(__name__)
 
 PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
@@ -68,7 +71,13 @@ def rate_hit(*, scope: str, key: str) -> int | None:
     limit, period = rate_parse(rate)
     now = time.time()
     window = int(now // period)
-    count = _count(f"throttle:{scope}:{key}:{window}", period)
+    try:
+        count = _count(f"throttle:{scope}:{key}:{window}", period)
+    except Exception as exc:
+        # A cache outage must not take the redirect or the logins down with it: the request
+        # goes through uncounted (the login lockout, in the database, still holds).
+        logger.warning("Rate limit %s not counted: %s", scope, exc.__class__.__name__)
+        return None
     if count <= limit:
         return None
     return max(1, math.ceil((window + 1) * period - now))

@@ -181,3 +181,19 @@ def test_an_over_limit_visitor_is_redirected_without_recording_a_click(client, l
     assert client.get(f"/t/{link.code}", REMOTE_ADDR="10.3.0.1").status_code == 302
     clicks.queue.flush()
     assert Click.objects.count() == 3
+
+
+def test_a_cache_outage_lets_requests_through_uncounted(client, api, link, monkeypatch, settings):
+    """The limits live in the cache; when it is down the redirect and logins still work."""
+    rates(settings, redirect="1/min", login="1/min")
+
+    def down(key, period):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr("alliance.auth._count", down)
+    visits = [client.get(f"/t/{link.code}") for _visit in range(3)]
+    clicks.queue.flush()
+
+    assert [visit.status_code for visit in visits] == [302, 302, 302]
+    assert Click.objects.count() == 3
+    assert [token(api, "nobody", "x").status_code for _attempt in range(3)] == [401, 401, 401]
