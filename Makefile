@@ -3,7 +3,7 @@ PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install install-test run test lint bench services messages
+.PHONY: help install install-test run test lint bench services messages docker-check
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
@@ -32,6 +32,9 @@ lint: install-test ## ruff format --check and ruff check
 
 bench: install-test ## the benchmarks in bench/ (see docs/benchmarks.md)
 	scripts/bench
+
+docker-check: ## build the image, bring the Compose stack up once and check it (needs Docker)
+	scripts/docker-check
 
 messages: install-test ## collect the translatable strings into locale/ (needs GNU gettext), then compile
 	DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
