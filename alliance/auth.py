@@ -15,6 +15,7 @@ import math
 import time
 from functools import wraps
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
@@ -157,6 +158,17 @@ def rate_limit_posts(scope: str):
         return limited
 
     return decorate
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes's lockout check, for logins that come with a request (the pages, the admin,
+    the API). A call without one (the shell, a script, the test client's login) is not from
+    the network: there is no address to lock out, and the password check proceeds."""
+
+    def authenticate(self, request=None, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -197,3 +197,16 @@ def test_a_cache_outage_lets_requests_through_uncounted(client, api, link, monke
     assert [visit.status_code for visit in visits] == [302, 302, 302]
     assert Click.objects.count() == 3
     assert [token(api, "nobody", "x").status_code for _attempt in range(3)] == [401, 401, 401]
+
+
+def test_a_login_without_a_request_is_not_counted_or_refused(promoter):
+    """The shell, scripts and the test client log in without a request: nothing to lock out."""
+    from django.contrib.auth import authenticate
+
+    for _attempt in range(6):
+        assert authenticate(username=promoter.user.username, password="wrong-password") is None
+
+    assert authenticate(username=promoter.user.username, password=factories.PASSWORD) == (
+        promoter.user
+    )
+    assert not AccessAttempt.objects.exists()
