@@ -210,3 +210,16 @@ def test_a_login_without_a_request_is_not_counted_or_refused(promoter):
         promoter.user
     )
     assert not AccessAttempt.objects.exists()
+
+
+def test_attempts_during_a_lockout_do_not_extend_it(api, promoter):
+    username = promoter.user.username
+    for _attempt in range(5):
+        token(api, username, "wrong-password")
+    locked_at = AccessAttempt.objects.get().attempt_time
+
+    for _attempt in range(3):
+        assert token(api, username, "wrong-password").status_code == 429
+
+    attempt = AccessAttempt.objects.get()
+    assert (attempt.attempt_time, attempt.failures_since_start) == (locked_at, 5)
