@@ -6,6 +6,7 @@ process refuses to start with DEBUG off and the development key.
 """
 
 import os
+import re
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -255,6 +256,12 @@ ALLIANCE_THROTTLE_RATES = {
     # Redirects per visitor address: generous, as a carrier's NAT puts many phones behind one.
     "redirect": env("ALLIANCE_THROTTLE_REDIRECT", "600/min"),
 }
+for _scope, _rate in ALLIANCE_THROTTLE_RATES.items():
+    if _rate and not re.fullmatch(r"\d+/(s|sec|m|min|h|hour|d|day)", _rate.strip().lower()):
+        raise ImproperlyConfigured(
+            f"ALLIANCE_THROTTLE_{_scope.upper()} is a count and a period, like 20/min "
+            "(periods: s, min, hour, day), or empty."
+        )
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))

@@ -143,3 +143,12 @@ def test_development_mode_does_not_redirect_or_pin_https(tmp_path):
     assert answers["plain"] == [200, None]
     assert answers["headers"]["Strict-Transport-Security"] is None
     assert answers["cookies_secure"] == [False, False]
+
+
+def test_a_malformed_rate_is_refused_at_start_up(tmp_path):
+    started = python(
+        production(tmp_path, ALLIANCE_THROTTLE_LOGIN="20 per minute"), "manage.py", "check"
+    )
+
+    assert started.returncode != 0
+    assert "ALLIANCE_THROTTLE_LOGIN is a count and a period, like 20/min" in started.stderr
