@@ -14,7 +14,11 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from drf_spectacular.authentication import SessionScheme as SpectacularSessionScheme
-from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
+from drf_spectacular.contrib.rest_framework_simplejwt import (
+    SimpleJWTScheme,
+    TokenObtainPairSerializerExtension,
+    TokenRefreshSerializerExtension,
+)
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication, serializers
 from rest_framework_simplejwt.settings import api_settings
@@ -114,3 +118,15 @@ class SessionScheme(SpectacularSessionScheme):
 
     target_class = "rest_framework.authentication.SessionAuthentication"
     match_subclasses = True
+
+
+class TokenObtainPairSchema(TokenObtainPairSerializerExtension):
+    """The schema of the login: username and password in, access and refresh tokens out."""
+
+    target_class = "alliance.auth_tokens.TokenObtainPairSerializer"
+
+
+class TokenRefreshSchema(TokenRefreshSerializerExtension):
+    """The schema of a refresh: a refresh token in, an access and a new refresh token out."""
+
+    target_class = "alliance.auth_tokens.TokenRefreshSerializer"

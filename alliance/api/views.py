@@ -14,6 +14,7 @@ from rest_framework.reverse import reverse
 from rest_framework_simplejwt import views as jwt_views
 
 from alliance.auth import LoginThrottle, TokenRefreshThrottle
+from alliance.auth_tokens import TokenObtainPairSerializer, TokenRefreshSerializer
 
 API_ROOT_ROUTES = [
     "merchant-list",
@@ -101,7 +102,7 @@ THROTTLED = OpenApiResponse(
 )
 
 
-@extend_schema(responses={429: THROTTLED})
+@extend_schema(responses={200: TokenObtainPairSerializer, 429: THROTTLED})
 class TokenObtainView(jwt_views.TokenObtainPairView):
     """Log in with username and password: an access and a refresh token. Counted against the
     address's login rate; failed logins lock the username out from this address for a while."""
@@ -122,7 +123,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
             raise
 
 
-@extend_schema(responses={429: THROTTLED})
+@extend_schema(responses={200: TokenRefreshSerializer, 429: THROTTLED})
 class TokenRefreshView(jwt_views.TokenRefreshView):
     """A new access token and a new refresh token for a refresh token, which is then spent
     (blacklisted). Refused once the password changed or the user's tokens were revoked."""
