@@ -22,8 +22,8 @@ from alliance.roles import Right, status_allows
 from products.models import Merchant, Product, WebhookDelivery
 from products.services import webhook_delivery_record, webhook_secret_new
 
-from ..selectors import webhook_merchant
 from ..models import WebhookRefusalCount
+from ..selectors import webhook_merchant
 from .events import MAX_WEBHOOK_ID, event_validate, parse_json_object
 
 REQUIRED_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
@@ -39,12 +39,12 @@ class SignatureInvalid(Unverified):
     status_code = 401
 
 
-def webhook_verify(*, merchant: Merchant, body: bytes, headers: Mapping[str, str]) -> str:
 class BodyTooLarge(Unverified):
     code = "too_large"
     status_code = 413
 
 
+def webhook_verify(*, merchant: Merchant, body: bytes, headers: Mapping[str, str]) -> str:
     """Check a delivery's signature and timestamp (at most 5 minutes off) against the merchant's
     current secret and, during its grace period, the previous one. Returns the webhook id."""
     missing = [name for name in REQUIRED_HEADERS if not headers.get(name)]
@@ -176,26 +176,10 @@ def webhook_rejection_record(
         http_status=status,
         error_code=error.code,
         message=error.message,
-        event_id=str(headers.get("webhook-id") or ""),
+        event_id=event_id,
     )
 
 
-TEST_EVENT_PREFIX = "test_"
-
-
-def webhook_test_body(*, merchant: Merchant, order_id: str = "TEST-0001") -> dict:
-    """A sample order.paid event for the merchant, on its first active product."""
-    product = (
-        Product.objects.filter(merchant=merchant)
-        .order_by("-is_active", "pk")
-        .only("sku", "price")
-        .first()
-    )
-    paid_at = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
-    return {
-        "type": "order.paid",
-        "order_id": order_id,
-        "occurred_at": paid_at.isoformat(),
 # Hourly refusal counts older than this are dropped when a new hour's count starts.
 REFUSAL_COUNT_DAYS = 30
 
@@ -225,6 +209,22 @@ def webhook_refusal_count(*, merchant: Merchant, error: AllianceError, event_id:
     ).delete()
 
 
+TEST_EVENT_PREFIX = "test_"
+
+
+def webhook_test_body(*, merchant: Merchant, order_id: str = "TEST-0001") -> dict:
+    """A sample order.paid event for the merchant, on its first active product."""
+    product = (
+        Product.objects.filter(merchant=merchant)
+        .order_by("-is_active", "pk")
+        .only("sku", "price")
+        .first()
+    )
+    paid_at = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
+    return {
+        "type": "order.paid",
+        "order_id": order_id,
+        "occurred_at": paid_at.isoformat(),
         "paid_at": paid_at.isoformat(),
         "click_id": None,
         "coupon_code": None,
