@@ -1,9 +1,11 @@
 """Rate limits and the login lockout (docs/security.md, "Authentication").
 
 Every limit is a fixed window counted in the cache (Redis when REDIS_URL is set): one INCR per
-request, whatever the rate, so the limit costs the hottest paths (the redirect, the webhook) one
-round trip. A rate is `count/period` (`20/min`), read from settings.ALLIANCE_THROTTLE_RATES at
-each request; an empty rate turns the limit off.
+request, whatever the rate, so the limit costs the webhook one round trip. The redirect, the
+hottest path, waits on no network: its limit is counted in each web process's memory
+(LocalCounter), so it holds per process, not across them. A rate is `count/period`
+(`20/min`), read from settings.ALLIANCE_THROTTLE_RATES at each request; an empty rate turns
+the limit off.
 
 Failed logins are django-axes's: a (username, address) pair is locked out after
 AXES_FAILURE_LIMIT failures for AXES_COOLOFF_TIME. The pair, not the username alone, so a
@@ -63,9 +65,38 @@ def _count(key: str, period: int) -> int:
         return 1
 
 
-def rate_hit(*, scope: str, key: str) -> int | None:
-    """Count one request of `key` (an address, a merchant) against the `scope` limit. Returns
-    None while within the limit, else the seconds until the window ends (for Retry-After)."""
+class LocalCounter:
+    """Fixed-window counts kept in this process's memory: no round trip, for the redirect. Only
+    the current window is kept, and at most MAX_KEYS keys in it (past that a new key is let
+    through uncounted), so memory stays bounded whatever the traffic."""
+
+    MAX_KEYS = 100_000
+
+    def __init__(self) -> None:
+        self.window: tuple[str, int] | None = None
+        self.counts: dict[str, int] = {}
+
+    def hit(self, key: str, *, scope: str, window: int) -> int:
+        if self.window != (scope, window):
+            self.window, self.counts = (scope, window), {}
+        count = self.counts.get(key, 0) + 1
+        if count == 1 and len(self.counts) >= self.MAX_KEYS:
+            return 1
+        self.counts[key] = count
+        return count
+
+    def reset(self) -> None:
+        self.window, self.counts = None, {}
+
+
+# The redirect's counts (one scope: one window at a time).
+redirect_counter = LocalCounter()
+
+
+def rate_hit(*, scope: str, key: str, local: LocalCounter | None = None) -> int | None:
+    """Count one request of `key` (an address, a merchant) against the `scope` limit, in the
+    cache or, given `local`, in this process. Returns None while within the limit, else the
+    seconds until the window ends (for Retry-After)."""
     rate = settings.ALLIANCE_THROTTLE_RATES.get(scope)
     if not rate:
         return None
@@ -73,7 +104,10 @@ def rate_hit(*, scope: str, key: str) -> int | None:
     now = time.time()
     window = int(now // period)
     try:
-        count = _count(f"throttle:{scope}:{key}:{window}", period)
+        if local is not None:
+            count = local.hit(key, scope=scope, window=window)
+        else:
+            count = _count(f"throttle:{scope}:{key}:{window}", period)
     except Exception as exc:
         # A cache outage must not take the redirect or the logins down with it: the request
         # goes through uncounted (the login lockout, in the database, still holds).

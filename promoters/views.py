@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from alliance.auth import rate_hit
+from alliance.auth import rate_hit, redirect_counter
 from alliance.forms import SignupForm
 
 from . import clicks, selectors, services
@@ -31,7 +31,7 @@ def redirect(request, code: str):
         return render(request, "links/not_found.html", status=404)
     if not target.is_live:
         return render(request, "links/gone.html", status=410)
-    if rate_hit(scope="redirect", key=client_ip(request)) is not None:
+    if rate_hit(scope="redirect", key=client_ip(request), local=redirect_counter) is not None:
         # Over the per-address rate (docs/security.md): the visitor still reaches the product,
         # but the click is not recorded and carries no click id, so it attributes nothing.
         response = HttpResponseRedirect(target.url)

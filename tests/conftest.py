@@ -10,11 +10,15 @@ from . import factories
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    """Each test starts with empty caches (uniqueness keys, the redirect's link cache) and an
-    empty click queue, which the tests flush themselves instead of a background thread."""
+    """Each test starts with empty caches (uniqueness keys, the redirect's link cache and its
+    in-process rate counts) and an empty click queue, which the tests flush themselves instead
+    of a background thread."""
     from django.core.cache import cache
 
+    from alliance.auth import redirect_counter
+
     cache.clear()
+    redirect_counter.reset()
     link_target_forget()
     webhook_cache_forget()
     clicks.queue.background = False

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 
+from alliance.auth import LocalCounter
 from promoters import clicks
 from promoters.models import Click
 
@@ -184,7 +185,8 @@ def test_an_over_limit_visitor_is_redirected_without_recording_a_click(client, l
 
 
 def test_a_cache_outage_lets_requests_through_uncounted(client, api, link, monkeypatch, settings):
-    """The limits live in the cache; when it is down the redirect and logins still work."""
+    """The limits live in the cache; when it is down logins still work, uncounted. The
+    redirect's limit never asks the cache (it is counted in the process), so it still holds."""
     rates(settings, redirect="1/min", login="1/min")
 
     def down(key, period):
@@ -195,7 +197,9 @@ def test_a_cache_outage_lets_requests_through_uncounted(client, api, link, monke
     clicks.queue.flush()
 
     assert [visit.status_code for visit in visits] == [302, 302, 302]
-    assert Click.objects.count() == 3
+    # The first visit is recorded; the two over the limit go on without a click id.
+    assert Click.objects.count() == 1
+    assert [visit["Location"] == link.product.url for visit in visits] == [False, True, True]
     assert [token(api, "nobody", "x").status_code for _attempt in range(3)] == [401, 401, 401]
 
 
@@ -223,3 +227,23 @@ def test_attempts_during_a_lockout_do_not_extend_it(api, promoter):
 
     attempt = AccessAttempt.objects.get()
     assert (attempt.attempt_time, attempt.failures_since_start) == (locked_at, 5)
+
+
+def test_the_redirect_counts_in_the_process_and_forgets_past_windows():
+    counter = LocalCounter()
+    assert [counter.hit("10.0.0.1", scope="redirect", window=7) for _n in range(3)] == [1, 2, 3]
+    assert counter.hit("10.0.0.2", scope="redirect", window=7) == 1
+    # A new window starts every count again and drops the old window's keys.
+    assert counter.hit("10.0.0.1", scope="redirect", window=8) == 1
+    assert counter.counts == {"10.0.0.1": 1}
+
+
+def test_the_redirect_counter_keeps_a_bounded_number_of_addresses(monkeypatch):
+    monkeypatch.setattr(LocalCounter, "MAX_KEYS", 2)
+    counter = LocalCounter()
+    counter.hit("a", scope="redirect", window=1)
+    counter.hit("b", scope="redirect", window=1)
+    # A third address is let through uncounted rather than growing the table.
+    assert [counter.hit("c", scope="redirect", window=1) for _n in range(3)] == [1, 1, 1]
+    assert set(counter.counts) == {"a", "b"}
+    assert counter.hit("a", scope="redirect", window=1) == 2
