@@ -11,21 +11,9 @@ from promoters import clicks
 from promoters.models import Click, click_reference
 
 from .. import factories
+from .visits import visit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
-
-
-@pytest.fixture(autouse=True, params=["direct", "batched"])
-def click_mode(request, settings):
-    settings.ALLIANCE_CLICK_RECORDING = request.param
-    return request.param
-
-
-def visit(client, path, **headers):
-    headers.setdefault("HTTP_USER_AGENT", "Mozilla/5.0 (iPhone)")
-    response = client.get(path, **headers)
-    clicks.queue.flush()
-    return response
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded, pytest.mark.usefixtures("click_mode")]
 
 
 def token_of(response) -> str:

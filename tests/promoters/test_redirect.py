@@ -5,27 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from alliance.models import ReviewStatus
-from promoters import clicks
 from promoters.models import Click
 
 from .. import factories
+from .visits import visit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
-
-
-# Both recorders where Redis is configured; the direct one alone on the embedded default.
-@pytest.fixture(autouse=True, params=["direct", "batched"])
-def click_mode(request, settings):
-    settings.ALLIANCE_CLICK_RECORDING = request.param
-    return request.param
-
-
-def visit(client, path, **headers):
-    """A visitor follows a short URL; queued clicks are then stored, as the flusher would."""
-    headers.setdefault("HTTP_USER_AGENT", "Mozilla/5.0 (iPhone)")
-    response = client.get(path, **headers)
-    clicks.queue.flush()
-    return response
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded, pytest.mark.usefixtures("click_mode")]
 
 
 def follow(client, link, **headers):
