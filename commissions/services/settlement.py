@@ -188,8 +188,9 @@ def settlement_run_queued() -> SettlementRun | None:
 def _settle_batch(run, cutoff, batch_size, per_merchant) -> int:
     with transaction.atomic():
         batch = list(
-            Commission.objects.select_for_update(of=("self",), skip_locked=True)
-            .filter(settleable(), status=Commission.Status.CONFIRMED, available_at__lte=cutoff)
+            _due(cutoff)
+            .filter(settleable())
+            .select_for_update(of=("self",), skip_locked=True)
             .order_by("available_at", "pk")
             .only(*SETTLE_FIELDS)[:batch_size]
         )
