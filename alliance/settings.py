@@ -224,7 +224,13 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "alliance.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Request bodies are JSON; the upload endpoints take multipart/form-data and say so in
+    # their own `parser_classes` (docs/api.md "Request bodies").
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Adds the error answers, the shared error component and the Idempotency-Key header to
+    # every operation (alliance/api/schema.py).
+    "DEFAULT_SCHEMA_CLASS": "alliance.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "alliance.api.errors.exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
