@@ -3,7 +3,7 @@ PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install install-test run test lint bench services messages docker-check
+.PHONY: help install install-test run test lint bench services messages docker-check clients
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
@@ -17,6 +17,7 @@ install: $(BIN)/python ## install the platform's dependencies into .venv, compil
 
 install-test: $(BIN)/python ## install the platform and the test tools (and the browser) into .venv
 	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -e clients/python
 	$(BIN)/python scripts/compile-messages
 	scripts/install-browser
 
@@ -25,6 +26,9 @@ run: install ## migrate, load demo data and serve on http://127.0.0.1:8000 (embe
 
 test: install-test ## lint, then the whole suite on PostgreSQL + Redis, then the SQLite subset
 	scripts/test
+
+clients: install-test ## regenerate clients/ from the code: OpenAPI schema, Python client, TypeScript types
+	scripts/clients
 
 lint: install-test ## ruff format --check and ruff check
 	$(BIN)/ruff format --check .

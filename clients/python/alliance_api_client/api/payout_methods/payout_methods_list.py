@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.paginated_payout_method_list import PaginatedPayoutMethodList
+from ...models.payout_methods_list_kind import PayoutMethodsListKind
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    is_active: bool | Unset = UNSET,
+    kind: PayoutMethodsListKind | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    promoter: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["is_active"] = is_active
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind.value
+
+    params["kind"] = json_kind
+
+    params["ordering"] = ordering
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["promoter"] = promoter
+
+    params["search"] = search
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/payout-methods/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PaginatedPayoutMethodList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedPayoutMethodList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PaginatedPayoutMethodList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    is_active: bool | Unset = UNSET,
+    kind: PayoutMethodsListKind | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    promoter: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> Response[ErrorResponse | PaginatedPayoutMethodList]:
+    """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
+    (the account is shown masked); admins read everyone's.
+
+    Args:
+        is_active (bool | Unset):
+        kind (PayoutMethodsListKind | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        promoter (int | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PaginatedPayoutMethodList]
+    """
+
+    kwargs = _get_kwargs(
+        is_active=is_active,
+        kind=kind,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        promoter=promoter,
+        search=search,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    is_active: bool | Unset = UNSET,
+    kind: PayoutMethodsListKind | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    promoter: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> ErrorResponse | PaginatedPayoutMethodList | None:
+    """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
+    (the account is shown masked); admins read everyone's.
+
+    Args:
+        is_active (bool | Unset):
+        kind (PayoutMethodsListKind | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        promoter (int | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PaginatedPayoutMethodList
+    """
+
+    return sync_detailed(
+        client=client,
+        is_active=is_active,
+        kind=kind,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        promoter=promoter,
+        search=search,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    is_active: bool | Unset = UNSET,
+    kind: PayoutMethodsListKind | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    promoter: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> Response[ErrorResponse | PaginatedPayoutMethodList]:
+    """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
+    (the account is shown masked); admins read everyone's.
+
+    Args:
+        is_active (bool | Unset):
+        kind (PayoutMethodsListKind | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        promoter (int | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PaginatedPayoutMethodList]
+    """
+
+    kwargs = _get_kwargs(
+        is_active=is_active,
+        kind=kind,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        promoter=promoter,
+        search=search,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    is_active: bool | Unset = UNSET,
+    kind: PayoutMethodsListKind | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    promoter: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> ErrorResponse | PaginatedPayoutMethodList | None:
+    """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
+    (the account is shown masked); admins read everyone's.
+
+    Args:
+        is_active (bool | Unset):
+        kind (PayoutMethodsListKind | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        promoter (int | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PaginatedPayoutMethodList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            is_active=is_active,
+            kind=kind,
+            ordering=ordering,
+            page=page,
+            page_size=page_size,
+            promoter=promoter,
+            search=search,
+        )
+    ).parsed

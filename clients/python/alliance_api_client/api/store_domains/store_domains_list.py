@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.paginated_store_domain_list import PaginatedStoreDomainList
+from ...models.store_domains_list_status import StoreDomainsListStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    merchant: int | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: StoreDomainsListStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["merchant"] = merchant
+
+    params["ordering"] = ordering
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["search"] = search
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/store-domains/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PaginatedStoreDomainList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedStoreDomainList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PaginatedStoreDomainList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    merchant: int | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: StoreDomainsListStatus | Unset = UNSET,
+) -> Response[ErrorResponse | PaginatedStoreDomainList]:
+    """The domains a merchant sells on. Product and store URLs must be on an approved one.
+    The merchant's owner declares (pending) and removes its own; admins see every merchant's
+    and approve, reject or suspend them (a reason is required to reject or suspend).
+
+    Args:
+        merchant (int | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        search (str | Unset):
+        status (StoreDomainsListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PaginatedStoreDomainList]
+    """
+
+    kwargs = _get_kwargs(
+        merchant=merchant,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        search=search,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    merchant: int | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: StoreDomainsListStatus | Unset = UNSET,
+) -> ErrorResponse | PaginatedStoreDomainList | None:
+    """The domains a merchant sells on. Product and store URLs must be on an approved one.
+    The merchant's owner declares (pending) and removes its own; admins see every merchant's
+    and approve, reject or suspend them (a reason is required to reject or suspend).
+
+    Args:
+        merchant (int | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        search (str | Unset):
+        status (StoreDomainsListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PaginatedStoreDomainList
+    """
+
+    return sync_detailed(
+        client=client,
+        merchant=merchant,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        search=search,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    merchant: int | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: StoreDomainsListStatus | Unset = UNSET,
+) -> Response[ErrorResponse | PaginatedStoreDomainList]:
+    """The domains a merchant sells on. Product and store URLs must be on an approved one.
+    The merchant's owner declares (pending) and removes its own; admins see every merchant's
+    and approve, reject or suspend them (a reason is required to reject or suspend).
+
+    Args:
+        merchant (int | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        search (str | Unset):
+        status (StoreDomainsListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PaginatedStoreDomainList]
+    """
+
+    kwargs = _get_kwargs(
+        merchant=merchant,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        search=search,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    merchant: int | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: StoreDomainsListStatus | Unset = UNSET,
+) -> ErrorResponse | PaginatedStoreDomainList | None:
+    """The domains a merchant sells on. Product and store URLs must be on an approved one.
+    The merchant's owner declares (pending) and removes its own; admins see every merchant's
+    and approve, reject or suspend them (a reason is required to reject or suspend).
+
+    Args:
+        merchant (int | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        search (str | Unset):
+        status (StoreDomainsListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PaginatedStoreDomainList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            merchant=merchant,
+            ordering=ordering,
+            page=page,
+            page_size=page_size,
+            search=search,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class CampaignKindEnum(StrEnum):
+    EVENT = "event"
+    GENERAL = "general"
+    TARGETED = "targeted"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class CommissionsListStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    PAID = "paid"
+    PENDING = "pending"
+    REVERSED = "reversed"
+    SETTLED = "settled"
+    VOID = "void"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Coupon")
+
+
+@_attrs_define
+class Coupon:
+    """
+    Attributes:
+        id (int):
+        merchant (int):
+        merchant_name (str):
+        code (str):
+        description (str): What the discount is.
+        valid_from (datetime.datetime):
+        valid_until (datetime.datetime):
+        created_at (datetime.datetime):
+        quantity (int | None | Unset): Empty: unlimited.
+        exclusive_promoter (int | None | Unset):
+        is_active (bool | Unset):
+    """
+
+    id: int
+    merchant: int
+    merchant_name: str
+    code: str
+    description: str
+    valid_from: datetime.datetime
+    valid_until: datetime.datetime
+    created_at: datetime.datetime
+    quantity: int | None | Unset = UNSET
+    exclusive_promoter: int | None | Unset = UNSET
+    is_active: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        merchant = self.merchant
+
+        merchant_name = self.merchant_name
+
+        code = self.code
+
+        description = self.description
+
+        valid_from = self.valid_from.isoformat()
+
+        valid_until = self.valid_until.isoformat()
+
+        created_at = self.created_at.isoformat()
+
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
+
+        exclusive_promoter: int | None | Unset
+        if isinstance(self.exclusive_promoter, Unset):
+            exclusive_promoter = UNSET
+        else:
+            exclusive_promoter = self.exclusive_promoter
+
+        is_active = self.is_active
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "merchant": merchant,
+                "merchant_name": merchant_name,
+                "code": code,
+                "description": description,
+                "valid_from": valid_from,
+                "valid_until": valid_until,
+                "created_at": created_at,
+            }
+        )
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if exclusive_promoter is not UNSET:
+            field_dict["exclusive_promoter"] = exclusive_promoter
+        if is_active is not UNSET:
+            field_dict["is_active"] = is_active
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        merchant = d.pop("merchant")
+
+        merchant_name = d.pop("merchant_name")
+
+        code = d.pop("code")
+
+        description = d.pop("description")
+
+        valid_from = datetime.datetime.fromisoformat(d.pop("valid_from"))
+
+        valid_until = datetime.datetime.fromisoformat(d.pop("valid_until"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+        def _parse_exclusive_promoter(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        exclusive_promoter = _parse_exclusive_promoter(d.pop("exclusive_promoter", UNSET))
+
+        is_active = d.pop("is_active", UNSET)
+
+        coupon = cls(
+            id=id,
+            merchant=merchant,
+            merchant_name=merchant_name,
+            code=code,
+            description=description,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            created_at=created_at,
+            quantity=quantity,
+            exclusive_promoter=exclusive_promoter,
+            is_active=is_active,
+        )
+
+        coupon.additional_properties = d
+        return coupon
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

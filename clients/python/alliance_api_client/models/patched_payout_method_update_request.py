@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.payout_method_kind_enum import PayoutMethodKindEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PatchedPayoutMethodUpdateRequest")
+
+
+@_attrs_define
+class PatchedPayoutMethodUpdateRequest:
+    """A payout method. The account is write-only in full and always read back masked.
+
+    Attributes:
+        kind (PayoutMethodKindEnum | Unset): * `alipay` - Alipay
+            * `bank` - Bank account
+        account_name (str | Unset):
+        account (str | Unset):
+        bank_name (str | Unset):
+        is_default (bool | Unset):
+    """
+
+    kind: PayoutMethodKindEnum | Unset = UNSET
+    account_name: str | Unset = UNSET
+    account: str | Unset = UNSET
+    bank_name: str | Unset = UNSET
+    is_default: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+        account_name = self.account_name
+
+        account = self.account
+
+        bank_name = self.bank_name
+
+        is_default = self.is_default
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if account_name is not UNSET:
+            field_dict["account_name"] = account_name
+        if account is not UNSET:
+            field_dict["account"] = account
+        if bank_name is not UNSET:
+            field_dict["bank_name"] = bank_name
+        if is_default is not UNSET:
+            field_dict["is_default"] = is_default
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _kind = d.pop("kind", UNSET)
+        kind: PayoutMethodKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = PayoutMethodKindEnum(_kind)
+
+        account_name = d.pop("account_name", UNSET)
+
+        account = d.pop("account", UNSET)
+
+        bank_name = d.pop("bank_name", UNSET)
+
+        is_default = d.pop("is_default", UNSET)
+
+        patched_payout_method_update_request = cls(
+            kind=kind,
+            account_name=account_name,
+            account=account,
+            bank_name=bank_name,
+            is_default=is_default,
+        )
+
+        patched_payout_method_update_request.additional_properties = d
+        return patched_payout_method_update_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class PayoutMethodsListKind(StrEnum):
+    ALIPAY = "alipay"
+    BANK = "bank"
+
+    def __str__(self) -> str:
+        return str(self.value)

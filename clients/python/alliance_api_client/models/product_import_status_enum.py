@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ProductImportStatusEnum(StrEnum):
+    FAILED = "failed"
+    PENDING = "pending"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+
+    def __str__(self) -> str:
+        return str(self.value)

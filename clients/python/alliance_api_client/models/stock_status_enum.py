@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class StockStatusEnum(StrEnum):
+    IN_STOCK = "in_stock"
+    LOW_STOCK = "low_stock"
+    OUT_OF_STOCK = "out_of_stock"
+
+    def __str__(self) -> str:
+        return str(self.value)
