@@ -22,12 +22,35 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         return self.scope(self.context["request"])
 
 
-class WindowDateTimeField(serializers.DateTimeField):
+class DateTimeField(serializers.DateTimeField):
+    """A moment in the API, written one way everywhere: RFC 3339 in UTC, whole seconds, `Z`
+    (`2026-12-02T04:49:08Z`), which every platform's stock ISO 8601 reader takes: Swift's
+    `.iso8601` strategy refuses fractions, and DRF's own field wrote the installation's offset
+    with microseconds when the moment had them. docs/api.md "Datetimes".
+
+    Microseconds are dropped, not rounded, so the written moment is never later than the stored
+    one: sent back as a lower bound (`since=`, `created_after=`) it still includes its row.
+
+    Read as DRF reads it: any ISO 8601 / RFC 3339 moment, with an offset or `Z`, with or without
+    fractions; a moment without an offset is a time in TIME_ZONE.
+
+    Every model datetime of a ModelSerializer gets this field (AllianceConfig.ready); declared
+    fields and hand-built answers use it by name."""
+
+    def to_representation(self, value):
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            value = self.to_internal_value(value)
+        moment = self.enforce_timezone(value).astimezone(UTC)
+        return moment.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+
+class WindowDateTimeField(DateTimeField):
     """A moment that opens or closes a window (a coupon's validity, a campaign's run).
 
-    Kept within 1970-2999: earlier moments render with the zone's historic local mean time
-    offset (e.g. +08:05:43), which is not a valid ISO 8601 offset, and no window of this
-    platform needs them."""
+    Kept within 1970-2999: no window of this platform needs other moments, and one near year 1
+    or 9999 cannot even be converted to UTC."""
 
     earliest = datetime(1970, 1, 1, tzinfo=UTC)
     latest = datetime(3000, 1, 1, tzinfo=UTC)
