@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import AuditLog, User
+from .models import AuditLog, IdempotencyRecord, User
 
 admin.site.register(User, UserAdmin)
 
@@ -12,6 +12,27 @@ class AuditLogAdmin(admin.ModelAdmin):
     list_filter = ["action", "target_type"]
     search_fields = ["target_id", "actor__username"]
     readonly_fields = [f.name for f in AuditLog._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IdempotencyRecord)
+class IdempotencyRecordAdmin(admin.ModelAdmin):
+    """Stored answers of Idempotency-Key requests, to look at while one is kept. The body is
+    left out: it may hold a secret shown once (a webhook secret rotation's answer)."""
+
+    list_display = ["created_at", "user", "method", "path", "status_code", "key"]
+    list_filter = ["method", "status_code"]
+    search_fields = ["key", "path", "user__username"]
+    fields = ["created_at", "user", "key", "method", "path", "status_code", "fingerprint"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False

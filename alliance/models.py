@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -76,3 +77,33 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.target_type}:{self.target_id}"
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to an API POST sent with an `Idempotency-Key` header, replayed to the
+    same user's retries of the same request (alliance.idempotency, docs/api.md "Safe retries").
+
+    Written in the request's own transaction: inserted before the view runs, so a concurrent
+    duplicate waits on the unique index, and completed with the answer before the commit, so a
+    committed record always holds one. Purged after ALLIANCE_IDEMPOTENCY_TTL_HOURS."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    # SHA-256 (hex) of the method, path, query string and raw body.
+    fingerprint = models.CharField(max_length=64)
+    method = models.CharField(max_length=10)
+    path = models.TextField()
+    # Null only inside the request's transaction, before the view has answered.
+    status_code = models.PositiveSmallIntegerField(null=True)
+    # [[name, value], ...] as the view answered them, cookies and Content-Length left out.
+    headers = models.JSONField(default=list)
+    body = models.BinaryField(default=bytes)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_record_user_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} ({self.key})"

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Replays the stored answer to a retried API POST (Idempotency-Key); runs the view in one
+    # transaction with the stored answer (alliance/idempotency.py, docs/api.md "Safe retries").
+    "alliance.idempotency.IdempotencyMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -247,6 +250,11 @@ SIMPLE_JWT = {
     "TOKEN_OBTAIN_SERIALIZER": "alliance.auth_tokens.TokenObtainPairSerializer",
     "TOKEN_REFRESH_SERIALIZER": "alliance.auth_tokens.TokenRefreshSerializer",
 }
+# Hours the answer to an API POST sent with an Idempotency-Key header is kept and replayed to
+# its retries (docs/api.md "Safe retries"); Stripe keeps them 24 hours too.
+ALLIANCE_IDEMPOTENCY_TTL_HOURS = int(env("ALLIANCE_IDEMPOTENCY_TTL_HOURS", "24"))
+if ALLIANCE_IDEMPOTENCY_TTL_HOURS < 1:
+    raise ImproperlyConfigured("ALLIANCE_IDEMPOTENCY_TTL_HOURS is a whole number of hours, >= 1.")
 
 # --- Rate limits and login lockout (alliance/auth.py, docs/configuration.md) -----------------
 # `count/period` (s, min, hour, day) per fixed window, counted in the cache; empty turns one off.
@@ -401,6 +409,11 @@ if CELERY_BROKER_URL.startswith("filesystem:"):
 
 # Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
 CELERY_BEAT_SCHEDULE = {
+    # Records past ALLIANCE_IDEMPOTENCY_TTL_HOURS no longer replay; this keeps the table small.
+    "purge-idempotency-records": {
+        "task": "alliance.tasks.purge_idempotency_records",
+        "schedule": 3600.0,
+    },
     "sweep-stale-product-imports": {
         "task": "products.tasks.sweep_stale_product_imports",
         "schedule": 60.0,
