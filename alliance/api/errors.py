@@ -6,7 +6,7 @@
 dotted: `items.0.amount`); `non_field_errors` holds errors about the input as a whole.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -49,6 +49,12 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):
+        # Django raises these while DRF reads the body; its own answer would be an HTML 400.
+        return Response(
+            error_body("too_large", _("The request body is too large.")),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, AllianceError):
         fields = {exc.field: [exc.message]} if exc.field else None
         return Response(error_body(exc.code, exc.message, fields), status=exc.status_code)

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -9,7 +9,7 @@ from products.api import views as products
 from promoters.api import views as promoters
 from statements.api import views as statements
 
-from .views import TokenObtainView, TokenRefreshView, api_root
+from .views import TokenObtainView, TokenRefreshView, api_not_found, api_root
 
 router = SimpleRouter()
 router.register("merchants", products.MerchantViewSet, basename="merchant")
@@ -57,4 +57,6 @@ urlpatterns = [
     # The split view serves Swagger UI's start-up script as a file of its own, not inline, so
     # the page runs under a Content-Security-Policy that allows only the platform's scripts.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    # Last: every other path under /api/ answers the API's JSON 404, not the site's page.
+    re_path(r"^(?P<path>.*)$", api_not_found, name="api-not-found"),
 ]

@@ -2,7 +2,8 @@ import math
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -15,6 +16,8 @@ from rest_framework_simplejwt import views as jwt_views
 
 from alliance.auth import LoginThrottle, TokenRefreshThrottle
 from alliance.auth_tokens import TokenObtainPairSerializer, TokenRefreshSerializer
+
+from .errors import error_body
 
 API_ROOT_ROUTES = [
     "merchant-list",
@@ -71,6 +74,26 @@ def _broker_state() -> dict:
         return {"ok": True, "mode": "broker"}
     except Exception as exc:
         return {"ok": False, "mode": "broker", "error": exc.__class__.__name__}
+
+
+def api_not_found(request, path=""):
+    """Any path under /api/ that names no endpoint: the API's JSON 404, never a page. A GET or
+    HEAD without its trailing slash is sent on to the path with it, as Django does elsewhere."""
+    if request.method in {"GET", "HEAD"} and not request.path.endswith("/"):
+        with_slash = f"{request.path}/"
+        try:
+            match = resolve(with_slash)
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{with_slash}?{query}" if query else with_slash)
+    return JsonResponse(
+        error_body("not_found", _("No API endpoint at %(path)s.") % {"path": request.path}),
+        status=404,
+        # As DRF renders the API's other answers.
+        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
+    )
 
 
 @require_GET
