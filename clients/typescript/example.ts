@@ -40,7 +40,8 @@ export function productPage(base: string, access: string, query: ProductQuery): 
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined) {
-      search.set(name, String(value));
+      // A list (ordering) goes out comma-separated: the schema's `explode: false`.
+      search.set(name, Array.isArray(value) ? value.join(",") : String(value));
     }
   }
   return call<ProductPage>(base, access, `/api/v1/products/?${search.toString()}`);
@@ -80,7 +81,7 @@ export function describeError(error: ErrorBody): string {
 
 export async function firstShare(base: string, access: string): Promise<string> {
   try {
-    const page = await productPage(base, access, { ordering: "-commission_rate", page_size: 20 });
+    const page = await productPage(base, access, { ordering: ["-effective_rate", "price"], page_size: 20 });
     const product = bestPaid(page);
     if (product === undefined) {
       return "Nothing to promote yet";

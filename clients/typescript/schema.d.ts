@@ -2176,10 +2176,19 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        LinkRequest: {
+        /** @description A link to a product or to a merchant's store. */
+        LinkRequest: components["schemas"]["LinkToProductRequest"] | components["schemas"]["LinkToStoreRequest"];
+        LinkToProductRequest: {
+            channel?: number | null;
+            product: number;
+            merchant?: number | null;
+            coupon?: number | null;
+            sub_id?: string;
+        };
+        LinkToStoreRequest: {
             channel?: number | null;
             product?: number | null;
-            merchant?: number | null;
+            merchant: number;
             coupon?: number | null;
             sub_id?: string;
         };
@@ -2344,6 +2353,24 @@ export interface components {
             /** Format: date-time */
             readonly applied_at: string | null;
         };
+        /** @description One order event: the full snapshot of the order (docs/webhooks.md). */
+        OrderEventSchemaRequest: {
+            type: components["schemas"]["OrderEventTypeEnum"];
+            order_id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: date-time */
+            paid_at: string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** @default  */
+            click_id: string | null;
+            /** @default  */
+            coupon_code: string | null;
+            /** @default  */
+            customer_id: string | null;
+            items: components["schemas"]["OrderItemSchemaRequest"][];
+        };
         /**
          * @description * `webhook` - Webhook
          *     * `backfill` - Backfill upload
@@ -2365,6 +2392,17 @@ export interface components {
          * @enum {string}
          */
         OrderEventTypeEnum: "order.paid" | "order.completed" | "order.refunded" | "order.cancelled";
+        OrderItemSchemaRequest: {
+            sku: string;
+            quantity: number;
+            /** Format: decimal */
+            amount: string;
+            /**
+             * Format: decimal
+             * @default 0.00
+             */
+            refunded_amount: string;
+        };
         /**
          * @description * `paid` - Paid
          *     * `completed` - Completed
@@ -3030,7 +3068,10 @@ export interface components {
              * @description Empty means the merchant's default rate.
              */
             commission_rate?: string | null;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description The rate that applies: the product's own or its merchant's default; for a promoter, the highest of that and every campaign open to it now.
+             */
             readonly effective_rate: string;
             is_active?: boolean;
             stock_status?: components["schemas"]["StockStatusEnum"];
@@ -3385,14 +3426,12 @@ export interface operations {
             query?: {
                 action?: string;
                 actor?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
                 target_id?: string;
                 target_type?: string;
             };
@@ -3582,7 +3621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3661,7 +3700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,9 +3734,9 @@ export interface operations {
     balance_entries_list: {
         parameters: {
             query?: {
-                /** @description A page number within the paginated result set. */
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 /** @description Admins only: whose balances. */
                 promoter?: number;
@@ -3807,20 +3846,18 @@ export interface operations {
         parameters: {
             query?: {
                 campaign?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
                 /**
                  * @description * `pending` - Pending review
                  *     * `approved` - Approved
                  *     * `rejected` - Rejected
                  */
-                status?: "approved" | "pending" | "rejected";
+                status?: "pending" | "approved" | "rejected";
             };
             header?: never;
             path?: never;
@@ -3934,7 +3971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4185,7 +4222,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4223,15 +4260,15 @@ export interface operations {
                  *     * `targeted` - Targeted (approved promoters only)
                  *     * `event` - Event (time-limited)
                  */
-                kind?: "event" | "general" | "targeted";
+                kind?: "general" | "targeted" | "event";
                 merchant?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("rate" | "-rate" | "created_at" | "-created_at" | "starts_at" | "-starts_at" | "ends_at" | "-ends_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `name`: a row matches when each word is in one of them. */
                 search?: string;
             };
             header?: never;
@@ -4346,7 +4383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +4530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +4614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +4694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4680,14 +4717,14 @@ export interface operations {
     categories_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("name" | "-name")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 parent?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `name`: a row matches when each word is in one of them. */
                 search?: string;
             };
             header?: never;
@@ -4802,7 +4839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4949,7 +4986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,7 +5070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5113,7 +5150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5146,14 +5183,14 @@ export interface operations {
                  *     * `blog` - Blog or website
                  *     * `other` - Other
                  */
-                kind?: "blog" | "douyin" | "other" | "wechat_group" | "wechat_moments" | "weibo" | "xiaohongshu";
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                kind?: "wechat_group" | "wechat_moments" | "douyin" | "xiaohongshu" | "weibo" | "blog" | "other";
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("name" | "-name" | "created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `name`: a row matches when each word is in one of them. */
                 search?: string;
             };
             header?: never;
@@ -5268,7 +5305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5415,7 +5452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5499,7 +5536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +5616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5608,14 +5645,12 @@ export interface operations {
                 is_bot?: boolean;
                 is_unique?: boolean;
                 link?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
                 sub_id?: string;
             };
             header?: never;
@@ -5732,22 +5767,20 @@ export interface operations {
                  *     * `suspension` - Voided by the platform after a suspension
                  *     * `unknown_source` - The order did not come through a promoter
                  */
-                invalid_reason?: "cancelled" | "fraud" | "refunded" | "self_purchase" | "suspension" | "unknown_source" | "zero_rate";
+                invalid_reason?: "cancelled" | "refunded" | "self_purchase" | "zero_rate" | "fraud" | "suspension" | "unknown_source";
                 link?: number;
                 merchant?: number;
                 order?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("paid_at" | "-paid_at" | "commission" | "-commission" | "promoter_amount" | "-promoter_amount" | "updated_at" | "-updated_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 paid_after?: string;
                 paid_before?: string;
                 product?: number;
                 promoter?: number;
-                /** @description A search term. */
-                search?: string;
                 /**
                  * @description * `pending` - Estimated (order paid)
                  *     * `confirmed` - Confirmed (order completed)
@@ -5756,7 +5789,7 @@ export interface operations {
                  *     * `reversed` - Reversed
                  *     * `void` - Void
                  */
-                status?: "confirmed" | "paid" | "pending" | "reversed" | "settled" | "void";
+                status?: "pending" | "confirmed" | "settled" | "paid" | "reversed" | "void";
             };
             header?: never;
             path?: never;
@@ -5931,7 +5964,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6049,13 +6082,13 @@ export interface operations {
                 exclusive_promoter?: number;
                 is_active?: boolean;
                 merchant?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at" | "valid_until" | "-valid_until" | "code" | "-code")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `code`, `description`: a row matches when each word is in one of them. */
                 search?: string;
             };
             header?: never;
@@ -6170,7 +6203,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6317,7 +6350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6406,7 +6439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6434,14 +6467,14 @@ export interface operations {
                 created_before?: string;
                 is_active?: boolean;
                 merchant?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at" | "clicks_count" | "-clicks_count" | "unique_clicks_count" | "-unique_clicks_count")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 product?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `code`, `sub_id`, `product__title`: a row matches when each word is in one of them. */
                 search?: string;
                 sub_id?: string;
             };
@@ -6557,7 +6590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6704,7 +6737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6793,7 +6826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6914,13 +6947,13 @@ export interface operations {
     merchants_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("name" | "-name" | "created_at" | "-created_at" | "default_commission_rate" | "-default_commission_rate")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `name`: a row matches when each word is in one of them. */
                 search?: string;
                 /**
                  * @description * `pending` - Pending review
@@ -6928,7 +6961,7 @@ export interface operations {
                  *     * `rejected` - Rejected
                  *     * `suspended` - Suspended
                  */
-                status?: "approved" | "pending" | "rejected" | "suspended";
+                status?: "pending" | "approved" | "rejected" | "suspended";
             };
             header?: never;
             path?: never;
@@ -7103,7 +7136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7204,7 +7237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7305,7 +7338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7428,7 +7461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7504,7 +7537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7528,25 +7561,23 @@ export interface operations {
         parameters: {
             query?: {
                 order_id?: string;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("received_at" | "-received_at" | "occurred_at" | "-occurred_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
                 /**
                  * @description * `webhook` - Webhook
                  *     * `backfill` - Backfill upload
                  */
-                source?: "backfill" | "webhook";
+                source?: "webhook" | "backfill";
                 /**
                  * @description * `pending` - Waiting to be applied
                  *     * `applied` - Applied
                  *     * `failed` - Failed
                  */
-                status?: "applied" | "failed" | "pending";
+                status?: "pending" | "applied" | "failed";
             };
             header?: never;
             path?: never;
@@ -7709,7 +7740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7751,17 +7782,17 @@ export interface operations {
                 channel?: number;
                 link?: number;
                 merchant?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("paid_at" | "-paid_at" | "amount" | "-amount" | "updated_at" | "-updated_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 paid_after?: string;
                 paid_before?: string;
                 product?: number;
                 promoter?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `order_id`: a row matches when each word is in one of them. */
                 search?: string;
                 /**
                  * @description * `paid` - Paid
@@ -7769,7 +7800,7 @@ export interface operations {
                  *     * `refunded` - Refunded
                  *     * `cancelled` - Cancelled
                  */
-                status?: "cancelled" | "completed" | "paid" | "refunded";
+                status?: "paid" | "completed" | "refunded" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -7876,14 +7907,12 @@ export interface operations {
         parameters: {
             query?: {
                 merchant?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
             };
             header?: never;
             path?: never;
@@ -7997,7 +8026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8139,7 +8168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8158,14 +8187,10 @@ export interface operations {
                  *     * `bank` - Bank account
                  */
                 kind?: "alipay" | "bank";
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
             };
             header?: never;
             path?: never;
@@ -8273,15 +8298,13 @@ export interface operations {
             query?: {
                 /** @description Not released yet */
                 is_active?: boolean;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 promoter?: number;
-                /** @description A search term. */
-                search?: string;
             };
             header?: never;
             path?: never;
@@ -8395,7 +8418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8541,7 +8564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,15 +8593,13 @@ export interface operations {
                  *     * `bank` - Bank account
                  */
                 kind?: "alipay" | "bank";
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 promoter?: number;
-                /** @description A search term. */
-                search?: string;
             };
             header?: never;
             path?: never;
@@ -8692,7 +8713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8839,7 +8860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8923,7 +8944,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9003,7 +9024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9032,19 +9053,17 @@ export interface operations {
                  *     * `bank` - Bank account
                  */
                 kind?: "alipay" | "bank";
-                max_amount?: number;
-                min_amount?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                max_amount?: string;
+                min_amount?: string;
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("requested_at" | "-requested_at" | "amount" | "-amount" | "reviewed_at" | "-reviewed_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 promoter?: number;
                 requested_after?: string;
                 requested_before?: string;
-                /** @description A search term. */
-                search?: string;
                 /**
                  * @description * `requested` - Requested
                  *     * `held` - Held
@@ -9053,7 +9072,7 @@ export interface operations {
                  *     * `paid` - Paid
                  *     * `failed` - Failed
                  */
-                status?: "approved" | "failed" | "held" | "paid" | "rejected" | "requested";
+                status?: "requested" | "held" | "approved" | "rejected" | "paid" | "failed";
             };
             header?: never;
             path?: never;
@@ -9167,7 +9186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9313,7 +9332,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9405,7 +9424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9506,7 +9525,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9607,7 +9626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9696,7 +9715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9837,7 +9856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9860,11 +9879,11 @@ export interface operations {
     product_imports_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
                 /**
                  * @description * `pending` - Pending
@@ -9872,7 +9891,7 @@ export interface operations {
                  *     * `succeeded` - Succeeded
                  *     * `failed` - Failed
                  */
-                status?: "failed" | "pending" | "running" | "succeeded";
+                status?: "pending" | "running" | "succeeded" | "failed";
             };
             header?: never;
             path?: never;
@@ -9986,7 +10005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10119,16 +10138,16 @@ export interface operations {
             query?: {
                 category?: number;
                 is_active?: boolean;
-                max_price?: number;
+                max_price?: string;
                 merchant?: number;
-                min_price?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                min_price?: string;
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("price" | "-price" | "created_at" | "-created_at" | "title" | "-title" | "commission_rate" | "-commission_rate" | "effective_rate" | "-effective_rate" | "sku" | "-sku")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `title`, `sku`: a row matches when each word is in one of them. */
                 search?: string;
                 /**
                  * @description * `in_stock` - In stock
@@ -10249,7 +10268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10396,7 +10415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10480,7 +10499,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10560,7 +10579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10583,13 +10602,13 @@ export interface operations {
     promoters_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at" | "fans_count" | "-fans_count" | "display_name" | "-display_name")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `display_name`, `user__username`: a row matches when each word is in one of them. */
                 search?: string;
                 /**
                  * @description * `pending` - Pending review
@@ -10597,7 +10616,7 @@ export interface operations {
                  *     * `rejected` - Rejected
                  *     * `suspended` - Suspended
                  */
-                status?: "approved" | "pending" | "rejected" | "suspended";
+                status?: "pending" | "approved" | "rejected" | "suspended";
             };
             header?: never;
             path?: never;
@@ -10772,7 +10791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10873,7 +10892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10974,7 +10993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11006,21 +11025,10 @@ export interface operations {
     promoters_downlines_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
-                /**
-                 * @description * `pending` - Pending review
-                 *     * `approved` - Approved
-                 *     * `rejected` - Rejected
-                 *     * `suspended` - Suspended
-                 */
-                status?: "approved" | "pending" | "rejected" | "suspended";
             };
             header?: never;
             path?: never;
@@ -11168,7 +11176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11192,21 +11200,17 @@ export interface operations {
         parameters: {
             query?: {
                 cycle?: string;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
                 /**
                  * @description * `queued` - Queued
                  *     * `running` - Running
                  *     * `finished` - Finished
                  *     * `failed` - Failed
                  */
-                status?: "failed" | "finished" | "queued" | "running";
+                status?: "queued" | "running" | "finished" | "failed";
             };
             header?: never;
             path?: never;
@@ -11316,7 +11320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11433,7 +11437,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11512,7 +11516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11548,14 +11552,12 @@ export interface operations {
             query?: {
                 merchant?: number;
                 month?: string;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("month" | "-month" | "total_owed" | "-total_owed" | "issued_at" | "-issued_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
                 /**
                  * @description * `issued` - Issued
                  *     * `paid` - Paid
@@ -11784,7 +11786,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11854,13 +11856,13 @@ export interface operations {
         parameters: {
             query?: {
                 merchant?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("host" | "-host" | "created_at" | "-created_at" | "reviewed_at" | "-reviewed_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, from 1 to 200. */
                 page_size?: number;
-                /** @description A search term. */
+                /** @description Words to look for, case-insensitively, in `host`, `merchant__name`: a row matches when each word is in one of them. */
                 search?: string;
                 /**
                  * @description * `pending` - Pending review
@@ -11868,7 +11870,7 @@ export interface operations {
                  *     * `rejected` - Rejected
                  *     * `suspended` - Suspended
                  */
-                status?: "approved" | "pending" | "rejected" | "suspended";
+                status?: "pending" | "approved" | "rejected" | "suspended";
             };
             header?: never;
             path?: never;
@@ -11982,7 +11984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12124,7 +12126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12207,7 +12209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12308,7 +12310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12409,7 +12411,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is too large (`request_too_large`). */
+            /** @description The body is too large (`too_large`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12554,7 +12556,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEventSchemaRequest"];
+            };
+        };
         responses: {
             202: {
                 headers: {
@@ -12602,6 +12608,15 @@ export interface operations {
             };
             /** @description The body is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

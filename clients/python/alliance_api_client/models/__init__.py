@@ -5,6 +5,7 @@ from .application_review_request import ApplicationReviewRequest
 from .application_status_enum import ApplicationStatusEnum
 from .attribution_enum import AttributionEnum
 from .audit_log import AuditLog
+from .audit_log_list_ordering_item import AuditLogListOrderingItem
 from .backfill_line import BackfillLine
 from .backfill_line_fields import BackfillLineFields
 from .backfill_line_status_enum import BackfillLineStatusEnum
@@ -20,24 +21,31 @@ from .bulk_result import BulkResult
 from .campaign import Campaign
 from .campaign_application import CampaignApplication
 from .campaign_application_create_request import CampaignApplicationCreateRequest
+from .campaign_applications_list_ordering_item import CampaignApplicationsListOrderingItem
 from .campaign_applications_list_status import CampaignApplicationsListStatus
 from .campaign_kind_enum import CampaignKindEnum
 from .campaign_request import CampaignRequest
 from .campaigns_list_kind import CampaignsListKind
+from .campaigns_list_ordering_item import CampaignsListOrderingItem
+from .categories_list_ordering_item import CategoriesListOrderingItem
 from .category import Category
 from .category_request import CategoryRequest
 from .channel import Channel
 from .channel_kind_enum import ChannelKindEnum
 from .channel_request import ChannelRequest
 from .channels_list_kind import ChannelsListKind
+from .channels_list_ordering_item import ChannelsListOrderingItem
 from .click import Click
+from .clicks_list_ordering_item import ClicksListOrderingItem
 from .commission import Commission
 from .commission_status_enum import CommissionStatusEnum
 from .commission_sync_page import CommissionSyncPage
 from .commissions_list_invalid_reason import CommissionsListInvalidReason
+from .commissions_list_ordering_item import CommissionsListOrderingItem
 from .commissions_list_status import CommissionsListStatus
 from .coupon import Coupon
 from .coupon_request import CouponRequest
+from .coupons_list_ordering_item import CouponsListOrderingItem
 from .current_statement import CurrentStatement
 from .downline import Downline
 from .earnings import Earnings
@@ -50,8 +58,10 @@ from .import_error import ImportError_
 from .invalid_reason import InvalidReason
 from .invalid_reason_enum import InvalidReasonEnum
 from .link import Link
-from .link_request import LinkRequest
+from .link_to_product_request import LinkToProductRequest
+from .link_to_store_request import LinkToStoreRequest
 from .link_update_request import LinkUpdateRequest
+from .links_list_ordering_item import LinksListOrderingItem
 from .mark_paid_request import MarkPaidRequest
 from .me import Me
 from .member_shape_enum import MemberShapeEnum
@@ -60,19 +70,25 @@ from .merchant_order import MerchantOrder
 from .merchant_public import MerchantPublic
 from .merchant_shape_enum import MerchantShapeEnum
 from .merchant_signup_request import MerchantSignupRequest
+from .merchants_list_ordering_item import MerchantsListOrderingItem
 from .merchants_list_status import MerchantsListStatus
 from .order_event import OrderEvent
+from .order_event_schema_request import OrderEventSchemaRequest
 from .order_event_source_enum import OrderEventSourceEnum
 from .order_event_status_enum import OrderEventStatusEnum
 from .order_event_type_enum import OrderEventTypeEnum
+from .order_events_list_ordering_item import OrderEventsListOrderingItem
 from .order_events_list_source import OrderEventsListSource
 from .order_events_list_status import OrderEventsListStatus
+from .order_item_schema_request import OrderItemSchemaRequest
 from .order_status_enum import OrderStatusEnum
 from .order_sync_page import OrderSyncPage
 from .orders_list_attribution import OrdersListAttribution
+from .orders_list_ordering_item import OrdersListOrderingItem
 from .orders_list_status import OrdersListStatus
 from .own_customer import OwnCustomer
 from .own_customer_request import OwnCustomerRequest
+from .own_customers_list_ordering_item import OwnCustomersListOrderingItem
 from .paginated_audit_log_list import PaginatedAuditLogList
 from .paginated_balance_entry_list import PaginatedBalanceEntryList
 from .paginated_campaign_application_list import PaginatedCampaignApplicationList
@@ -113,16 +129,19 @@ from .payout_batches_list_kind import PayoutBatchesListKind
 from .payout_hold import PayoutHold
 from .payout_hold_request import PayoutHoldRequest
 from .payout_hold_source_enum import PayoutHoldSourceEnum
+from .payout_holds_list_ordering_item import PayoutHoldsListOrderingItem
 from .payout_method import PayoutMethod
 from .payout_method_kind_enum import PayoutMethodKindEnum
 from .payout_method_request import PayoutMethodRequest
 from .payout_method_update import PayoutMethodUpdate
 from .payout_method_update_request import PayoutMethodUpdateRequest
 from .payout_methods_list_kind import PayoutMethodsListKind
+from .payout_methods_list_ordering_item import PayoutMethodsListOrderingItem
 from .payout_request_request import PayoutRequestRequest
 from .payout_status_enum import PayoutStatusEnum
 from .payouts_export_create_kind import PayoutsExportCreateKind
 from .payouts_list_kind import PayoutsListKind
+from .payouts_list_ordering_item import PayoutsListOrderingItem
 from .payouts_list_status import PayoutsListStatus
 from .platforms_enum import PlatformsEnum
 from .product import Product
@@ -132,14 +151,16 @@ from .product_import_status_enum import ProductImportStatusEnum
 from .product_import_summary import ProductImportSummary
 from .product_import_upload_request import ProductImportUploadRequest
 from .product_imports_export_retrieve_format import ProductImportsExportRetrieveFormat
+from .product_imports_list_ordering_item import ProductImportsListOrderingItem
 from .product_imports_list_status import ProductImportsListStatus
 from .product_request import ProductRequest
+from .products_list_ordering_item import ProductsListOrderingItem
 from .products_list_stock_status import ProductsListStockStatus
 from .promoter import Promoter
 from .promoter_order import PromoterOrder
 from .promoter_shape_enum import PromoterShapeEnum
 from .promoter_signup_request import PromoterSignupRequest
-from .promoters_downlines_list_status import PromotersDownlinesListStatus
+from .promoters_list_ordering_item import PromotersListOrderingItem
 from .promoters_list_status import PromotersListStatus
 from .public_shape_enum import PublicShapeEnum
 from .reason_request import ReasonRequest
@@ -152,10 +173,12 @@ from .settlement_run_status_enum import SettlementRunStatusEnum
 from .settlement_runs_list_status import SettlementRunsListStatus
 from .statement import Statement
 from .statement_status_enum import StatementStatusEnum
+from .statements_list_ordering_item import StatementsListOrderingItem
 from .statements_list_status import StatementsListStatus
 from .stock_status_enum import StockStatusEnum
 from .store_domain import StoreDomain
 from .store_domain_request import StoreDomainRequest
+from .store_domains_list_ordering_item import StoreDomainsListOrderingItem
 from .store_domains_list_status import StoreDomainsListStatus
 from .token_obtain_pair import TokenObtainPair
 from .token_obtain_pair_request import TokenObtainPairRequest
@@ -171,6 +194,7 @@ __all__ = (
     "ApplicationStatusEnum",
     "AttributionEnum",
     "AuditLog",
+    "AuditLogListOrderingItem",
     "BackfillLine",
     "BackfillLineFields",
     "BackfillLineStatusEnum",
@@ -186,24 +210,31 @@ __all__ = (
     "Campaign",
     "CampaignApplication",
     "CampaignApplicationCreateRequest",
+    "CampaignApplicationsListOrderingItem",
     "CampaignApplicationsListStatus",
     "CampaignKindEnum",
     "CampaignRequest",
     "CampaignsListKind",
+    "CampaignsListOrderingItem",
+    "CategoriesListOrderingItem",
     "Category",
     "CategoryRequest",
     "Channel",
     "ChannelKindEnum",
     "ChannelRequest",
     "ChannelsListKind",
+    "ChannelsListOrderingItem",
     "Click",
+    "ClicksListOrderingItem",
     "Commission",
     "CommissionsListInvalidReason",
+    "CommissionsListOrderingItem",
     "CommissionsListStatus",
     "CommissionStatusEnum",
     "CommissionSyncPage",
     "Coupon",
     "CouponRequest",
+    "CouponsListOrderingItem",
     "CurrentStatement",
     "Downline",
     "Earnings",
@@ -216,7 +247,9 @@ __all__ = (
     "InvalidReason",
     "InvalidReasonEnum",
     "Link",
-    "LinkRequest",
+    "LinksListOrderingItem",
+    "LinkToProductRequest",
+    "LinkToStoreRequest",
     "LinkUpdateRequest",
     "MarkPaidRequest",
     "Me",
@@ -226,19 +259,25 @@ __all__ = (
     "MerchantPublic",
     "MerchantShapeEnum",
     "MerchantSignupRequest",
+    "MerchantsListOrderingItem",
     "MerchantsListStatus",
     "OrderEvent",
+    "OrderEventSchemaRequest",
+    "OrderEventsListOrderingItem",
     "OrderEventsListSource",
     "OrderEventsListStatus",
     "OrderEventSourceEnum",
     "OrderEventStatusEnum",
     "OrderEventTypeEnum",
+    "OrderItemSchemaRequest",
     "OrdersListAttribution",
+    "OrdersListOrderingItem",
     "OrdersListStatus",
     "OrderStatusEnum",
     "OrderSyncPage",
     "OwnCustomer",
     "OwnCustomerRequest",
+    "OwnCustomersListOrderingItem",
     "PaginatedAuditLogList",
     "PaginatedBalanceEntryList",
     "PaginatedCampaignApplicationList",
@@ -278,16 +317,19 @@ __all__ = (
     "PayoutBatchesListKind",
     "PayoutHold",
     "PayoutHoldRequest",
+    "PayoutHoldsListOrderingItem",
     "PayoutHoldSourceEnum",
     "PayoutMethod",
     "PayoutMethodKindEnum",
     "PayoutMethodRequest",
     "PayoutMethodsListKind",
+    "PayoutMethodsListOrderingItem",
     "PayoutMethodUpdate",
     "PayoutMethodUpdateRequest",
     "PayoutRequestRequest",
     "PayoutsExportCreateKind",
     "PayoutsListKind",
+    "PayoutsListOrderingItem",
     "PayoutsListStatus",
     "PayoutStatusEnum",
     "PlatformsEnum",
@@ -295,17 +337,19 @@ __all__ = (
     "ProductFileFormatEnum",
     "ProductImport",
     "ProductImportsExportRetrieveFormat",
+    "ProductImportsListOrderingItem",
     "ProductImportsListStatus",
     "ProductImportStatusEnum",
     "ProductImportSummary",
     "ProductImportUploadRequest",
     "ProductRequest",
+    "ProductsListOrderingItem",
     "ProductsListStockStatus",
     "Promoter",
     "PromoterOrder",
-    "PromotersDownlinesListStatus",
     "PromoterShapeEnum",
     "PromoterSignupRequest",
+    "PromotersListOrderingItem",
     "PromotersListStatus",
     "PublicShapeEnum",
     "ReasonRequest",
@@ -317,11 +361,13 @@ __all__ = (
     "SettlementRunsListStatus",
     "SettlementRunStatusEnum",
     "Statement",
+    "StatementsListOrderingItem",
     "StatementsListStatus",
     "StatementStatusEnum",
     "StockStatusEnum",
     "StoreDomain",
     "StoreDomainRequest",
+    "StoreDomainsListOrderingItem",
     "StoreDomainsListStatus",
     "TokenObtainPair",
     "TokenObtainPairRequest",

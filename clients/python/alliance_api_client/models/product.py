@@ -25,7 +25,8 @@ class Product:
         url (str):
         price (str):
         category_name (None | str):
-        effective_rate (str):
+        effective_rate (str): The rate that applies: the product's own or its merchant's default; for a promoter, the
+            highest of that and every campaign open to it now.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         image_url (str | Unset):

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.audit_log_list_ordering_item import AuditLogListOrderingItem
 from ...models.error_response import ErrorResponse
 from ...models.paginated_audit_log_list import PaginatedAuditLogList
 from ...types import UNSET, Response, Unset
@@ -14,10 +15,9 @@ def _get_kwargs(
     *,
     action: str | Unset = UNSET,
     actor: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[AuditLogListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     target_id: str | Unset = UNSET,
     target_type: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,13 +28,18 @@ def _get_kwargs(
 
     params["actor"] = actor
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     params["target_id"] = target_id
 
@@ -101,10 +106,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     action: str | Unset = UNSET,
     actor: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[AuditLogListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     target_id: str | Unset = UNSET,
     target_type: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedAuditLogList]:
@@ -113,10 +117,9 @@ def sync_detailed(
     Args:
         action (str | Unset):
         actor (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[AuditLogListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         target_id (str | Unset):
         target_type (str | Unset):
 
@@ -134,7 +137,6 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         target_id=target_id,
         target_type=target_type,
     )
@@ -151,10 +153,9 @@ def sync(
     client: AuthenticatedClient,
     action: str | Unset = UNSET,
     actor: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[AuditLogListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     target_id: str | Unset = UNSET,
     target_type: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedAuditLogList | None:
@@ -163,10 +164,9 @@ def sync(
     Args:
         action (str | Unset):
         actor (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[AuditLogListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         target_id (str | Unset):
         target_type (str | Unset):
 
@@ -185,7 +185,6 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         target_id=target_id,
         target_type=target_type,
     ).parsed
@@ -196,10 +195,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     action: str | Unset = UNSET,
     actor: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[AuditLogListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     target_id: str | Unset = UNSET,
     target_type: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedAuditLogList]:
@@ -208,10 +206,9 @@ async def asyncio_detailed(
     Args:
         action (str | Unset):
         actor (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[AuditLogListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         target_id (str | Unset):
         target_type (str | Unset):
 
@@ -229,7 +226,6 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         target_id=target_id,
         target_type=target_type,
     )
@@ -244,10 +240,9 @@ async def asyncio(
     client: AuthenticatedClient,
     action: str | Unset = UNSET,
     actor: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[AuditLogListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     target_id: str | Unset = UNSET,
     target_type: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedAuditLogList | None:
@@ -256,10 +251,9 @@ async def asyncio(
     Args:
         action (str | Unset):
         actor (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[AuditLogListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         target_id (str | Unset):
         target_type (str | Unset):
 
@@ -279,7 +273,6 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
             target_id=target_id,
             target_type=target_type,
         )

@@ -12,8 +12,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -84,16 +84,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedBalanceEntryList]:
     """The promoter's settlement history: every movement of its available balance, newest
     first (settlements, adjustments, payouts and returned payouts).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
 
     Raises:
@@ -120,16 +120,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
 ) -> ErrorResponse | PaginatedBalanceEntryList | None:
     """The promoter's settlement history: every movement of its available balance, newest
     first (settlements, adjustments, payouts and returned payouts).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
 
     Raises:
@@ -151,16 +151,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedBalanceEntryList]:
     """The promoter's settlement history: every movement of its available balance, newest
     first (settlements, adjustments, payouts and returned payouts).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
 
     Raises:
@@ -185,16 +185,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
 ) -> ErrorResponse | PaginatedBalanceEntryList | None:
     """The promoter's settlement history: every movement of its available balance, newest
     first (settlements, adjustments, payouts and returned payouts).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
 
     Raises:

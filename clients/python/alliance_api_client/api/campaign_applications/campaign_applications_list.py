@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.campaign_applications_list_ordering_item import CampaignApplicationsListOrderingItem
 from ...models.campaign_applications_list_status import CampaignApplicationsListStatus
 from ...models.error_response import ErrorResponse
 from ...models.paginated_campaign_application_list import PaginatedCampaignApplicationList
@@ -14,10 +15,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     campaign: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[CampaignApplicationsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: CampaignApplicationsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -25,13 +25,18 @@ def _get_kwargs(
 
     params["campaign"] = campaign
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -99,20 +104,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     campaign: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[CampaignApplicationsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: CampaignApplicationsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCampaignApplicationList]:
     """Applications to targeted campaigns: promoters apply, the campaign's merchant reviews.
 
     Args:
         campaign (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[CampaignApplicationsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (CampaignApplicationsListStatus | Unset):
 
     Raises:
@@ -128,7 +131,6 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     )
 
@@ -143,20 +145,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     campaign: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[CampaignApplicationsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: CampaignApplicationsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCampaignApplicationList | None:
     """Applications to targeted campaigns: promoters apply, the campaign's merchant reviews.
 
     Args:
         campaign (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[CampaignApplicationsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (CampaignApplicationsListStatus | Unset):
 
     Raises:
@@ -173,7 +173,6 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     ).parsed
 
@@ -182,20 +181,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     campaign: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[CampaignApplicationsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: CampaignApplicationsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCampaignApplicationList]:
     """Applications to targeted campaigns: promoters apply, the campaign's merchant reviews.
 
     Args:
         campaign (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[CampaignApplicationsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (CampaignApplicationsListStatus | Unset):
 
     Raises:
@@ -211,7 +208,6 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     )
 
@@ -224,20 +220,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     campaign: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[CampaignApplicationsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: CampaignApplicationsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCampaignApplicationList | None:
     """Applications to targeted campaigns: promoters apply, the campaign's merchant reviews.
 
     Args:
         campaign (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[CampaignApplicationsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (CampaignApplicationsListStatus | Unset):
 
     Raises:
@@ -255,7 +249,6 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
             status=status,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaigns_list_kind import CampaignsListKind
+from ...models.campaigns_list_ordering_item import CampaignsListOrderingItem
 from ...models.error_response import ErrorResponse
 from ...models.paginated_campaign_list import PaginatedCampaignList
 from ...types import UNSET, Response, Unset
@@ -16,9 +17,9 @@ def _get_kwargs(
     is_active: bool | Unset = UNSET,
     kind: CampaignsListKind | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CampaignsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -34,7 +35,14 @@ def _get_kwargs(
 
     params["merchant"] = merchant
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -104,9 +112,9 @@ def sync_detailed(
     is_active: bool | Unset = UNSET,
     kind: CampaignsListKind | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CampaignsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCampaignList]:
     """
@@ -114,9 +122,9 @@ def sync_detailed(
         is_active (bool | Unset):
         kind (CampaignsListKind | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CampaignsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -150,9 +158,9 @@ def sync(
     is_active: bool | Unset = UNSET,
     kind: CampaignsListKind | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CampaignsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCampaignList | None:
     """
@@ -160,9 +168,9 @@ def sync(
         is_active (bool | Unset):
         kind (CampaignsListKind | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CampaignsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -191,9 +199,9 @@ async def asyncio_detailed(
     is_active: bool | Unset = UNSET,
     kind: CampaignsListKind | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CampaignsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCampaignList]:
     """
@@ -201,9 +209,9 @@ async def asyncio_detailed(
         is_active (bool | Unset):
         kind (CampaignsListKind | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CampaignsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -235,9 +243,9 @@ async def asyncio(
     is_active: bool | Unset = UNSET,
     kind: CampaignsListKind | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CampaignsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCampaignList | None:
     """
@@ -245,9 +253,9 @@ async def asyncio(
         is_active (bool | Unset):
         kind (CampaignsListKind | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CampaignsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.channels_list_kind import ChannelsListKind
+from ...models.channels_list_ordering_item import ChannelsListOrderingItem
 from ...models.error_response import ErrorResponse
 from ...models.paginated_channel_list import PaginatedChannelList
 from ...types import UNSET, Response, Unset
@@ -15,9 +16,9 @@ def _get_kwargs(
     *,
     is_default: bool | Unset = UNSET,
     kind: ChannelsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ChannelsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -31,7 +32,14 @@ def _get_kwargs(
 
     params["kind"] = json_kind
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -100,9 +108,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     is_default: bool | Unset = UNSET,
     kind: ChannelsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ChannelsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedChannelList]:
     """Rows a promoter owns: promoters manage their own, admins may read everyone's.
@@ -110,9 +118,9 @@ def sync_detailed(
     Args:
         is_default (bool | Unset):
         kind (ChannelsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ChannelsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -144,9 +152,9 @@ def sync(
     client: AuthenticatedClient,
     is_default: bool | Unset = UNSET,
     kind: ChannelsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ChannelsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedChannelList | None:
     """Rows a promoter owns: promoters manage their own, admins may read everyone's.
@@ -154,9 +162,9 @@ def sync(
     Args:
         is_default (bool | Unset):
         kind (ChannelsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ChannelsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -183,9 +191,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     is_default: bool | Unset = UNSET,
     kind: ChannelsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ChannelsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedChannelList]:
     """Rows a promoter owns: promoters manage their own, admins may read everyone's.
@@ -193,9 +201,9 @@ async def asyncio_detailed(
     Args:
         is_default (bool | Unset):
         kind (ChannelsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ChannelsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -225,9 +233,9 @@ async def asyncio(
     client: AuthenticatedClient,
     is_default: bool | Unset = UNSET,
     kind: ChannelsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ChannelsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedChannelList | None:
     """Rows a promoter owns: promoters manage their own, admins may read everyone's.
@@ -235,9 +243,9 @@ async def asyncio(
     Args:
         is_default (bool | Unset):
         kind (ChannelsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ChannelsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:

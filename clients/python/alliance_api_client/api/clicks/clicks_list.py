@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.clicks_list_ordering_item import ClicksListOrderingItem
 from ...models.error_response import ErrorResponse
 from ...models.paginated_click_list import PaginatedClickList
 from ...types import UNSET, Response, Unset
@@ -19,10 +20,9 @@ def _get_kwargs(
     is_bot: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[ClicksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     sub_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -46,13 +46,18 @@ def _get_kwargs(
 
     params["link"] = link
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     params["sub_id"] = sub_id
 
@@ -121,10 +126,9 @@ def sync_detailed(
     is_bot: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[ClicksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     sub_id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedClickList]:
     """
@@ -135,10 +139,9 @@ def sync_detailed(
         is_bot (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[ClicksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         sub_id (str | Unset):
 
     Raises:
@@ -159,7 +162,6 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         sub_id=sub_id,
     )
 
@@ -179,10 +181,9 @@ def sync(
     is_bot: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[ClicksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     sub_id: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedClickList | None:
     """
@@ -193,10 +194,9 @@ def sync(
         is_bot (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[ClicksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         sub_id (str | Unset):
 
     Raises:
@@ -218,7 +218,6 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         sub_id=sub_id,
     ).parsed
 
@@ -232,10 +231,9 @@ async def asyncio_detailed(
     is_bot: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[ClicksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     sub_id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedClickList]:
     """
@@ -246,10 +244,9 @@ async def asyncio_detailed(
         is_bot (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[ClicksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         sub_id (str | Unset):
 
     Raises:
@@ -270,7 +267,6 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         sub_id=sub_id,
     )
 
@@ -288,10 +284,9 @@ async def asyncio(
     is_bot: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[ClicksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     sub_id: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedClickList | None:
     """
@@ -302,10 +297,9 @@ async def asyncio(
         is_bot (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[ClicksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         sub_id (str | Unset):
 
     Raises:
@@ -328,7 +322,6 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
             sub_id=sub_id,
         )
     ).parsed

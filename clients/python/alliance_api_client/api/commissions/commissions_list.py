@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.commissions_list_invalid_reason import CommissionsListInvalidReason
+from ...models.commissions_list_ordering_item import CommissionsListOrderingItem
 from ...models.commissions_list_status import CommissionsListStatus
 from ...models.error_response import ErrorResponse
 from ...models.paginated_commission_list import PaginatedCommissionList
@@ -20,14 +21,13 @@ def _get_kwargs(
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
     order: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CommissionsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: CommissionsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -47,7 +47,14 @@ def _get_kwargs(
 
     params["order"] = order
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -66,8 +73,6 @@ def _get_kwargs(
     params["product"] = product
 
     params["promoter"] = promoter
-
-    params["search"] = search
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -139,14 +144,13 @@ def sync_detailed(
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
     order: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CommissionsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: CommissionsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCommissionList]:
     """Commissions, one per attributed order line, with their split and status.
@@ -157,14 +161,13 @@ def sync_detailed(
         link (int | Unset):
         merchant (int | Unset):
         order (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CommissionsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
         promoter (int | Unset):
-        search (str | Unset):
         status (CommissionsListStatus | Unset):
 
     Raises:
@@ -188,7 +191,6 @@ def sync_detailed(
         paid_before=paid_before,
         product=product,
         promoter=promoter,
-        search=search,
         status=status,
     )
 
@@ -207,14 +209,13 @@ def sync(
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
     order: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CommissionsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: CommissionsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCommissionList | None:
     """Commissions, one per attributed order line, with their split and status.
@@ -225,14 +226,13 @@ def sync(
         link (int | Unset):
         merchant (int | Unset):
         order (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CommissionsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
         promoter (int | Unset):
-        search (str | Unset):
         status (CommissionsListStatus | Unset):
 
     Raises:
@@ -257,7 +257,6 @@ def sync(
         paid_before=paid_before,
         product=product,
         promoter=promoter,
-        search=search,
         status=status,
     ).parsed
 
@@ -270,14 +269,13 @@ async def asyncio_detailed(
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
     order: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CommissionsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: CommissionsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCommissionList]:
     """Commissions, one per attributed order line, with their split and status.
@@ -288,14 +286,13 @@ async def asyncio_detailed(
         link (int | Unset):
         merchant (int | Unset):
         order (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CommissionsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
         promoter (int | Unset):
-        search (str | Unset):
         status (CommissionsListStatus | Unset):
 
     Raises:
@@ -319,7 +316,6 @@ async def asyncio_detailed(
         paid_before=paid_before,
         product=product,
         promoter=promoter,
-        search=search,
         status=status,
     )
 
@@ -336,14 +332,13 @@ async def asyncio(
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
     order: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CommissionsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: CommissionsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCommissionList | None:
     """Commissions, one per attributed order line, with their split and status.
@@ -354,14 +349,13 @@ async def asyncio(
         link (int | Unset):
         merchant (int | Unset):
         order (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CommissionsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
         promoter (int | Unset):
-        search (str | Unset):
         status (CommissionsListStatus | Unset):
 
     Raises:
@@ -387,7 +381,6 @@ async def asyncio(
             paid_before=paid_before,
             product=product,
             promoter=promoter,
-            search=search,
             status=status,
         )
     ).parsed

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.coupons_list_ordering_item import CouponsListOrderingItem
 from ...models.error_response import ErrorResponse
 from ...models.paginated_coupon_list import PaginatedCouponList
 from ...types import UNSET, Response, Unset
@@ -15,9 +16,9 @@ def _get_kwargs(
     exclusive_promoter: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CouponsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -29,7 +30,14 @@ def _get_kwargs(
 
     params["merchant"] = merchant
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -99,9 +107,9 @@ def sync_detailed(
     exclusive_promoter: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CouponsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCouponList]:
     """Coupons. Deleting is not offered: links may carry a coupon; set is_active instead.
@@ -110,9 +118,9 @@ def sync_detailed(
         exclusive_promoter (int | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CouponsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -146,9 +154,9 @@ def sync(
     exclusive_promoter: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CouponsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCouponList | None:
     """Coupons. Deleting is not offered: links may carry a coupon; set is_active instead.
@@ -157,9 +165,9 @@ def sync(
         exclusive_promoter (int | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CouponsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -188,9 +196,9 @@ async def asyncio_detailed(
     exclusive_promoter: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CouponsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedCouponList]:
     """Coupons. Deleting is not offered: links may carry a coupon; set is_active instead.
@@ -199,9 +207,9 @@ async def asyncio_detailed(
         exclusive_promoter (int | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CouponsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:
@@ -233,9 +241,9 @@ async def asyncio(
     exclusive_promoter: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[CouponsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedCouponList | None:
     """Coupons. Deleting is not offered: links may carry a coupon; set is_active instead.
@@ -244,9 +252,9 @@ async def asyncio(
         exclusive_promoter (int | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[CouponsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
 
     Raises:

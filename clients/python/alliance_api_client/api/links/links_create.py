@@ -7,13 +7,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.link import Link
-from ...models.link_request import LinkRequest
+from ...models.link_to_product_request import LinkToProductRequest
+from ...models.link_to_store_request import LinkToStoreRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: LinkRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,7 +26,9 @@ def _get_kwargs(
         "url": "/api/v1/links/",
     }
 
-    if not isinstance(body, Unset):
+    if isinstance(body, LinkToProductRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -95,7 +98,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: LinkRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorResponse | Link]:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -103,7 +106,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkRequest | Unset):
+        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
+            merchant's store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +132,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: LinkRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorResponse | Link | None:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -136,7 +140,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkRequest | Unset):
+        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
+            merchant's store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +161,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: LinkRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorResponse | Link]:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -164,7 +169,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkRequest | Unset):
+        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
+            merchant's store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: LinkRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorResponse | Link | None:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -195,7 +201,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkRequest | Unset):
+        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
+            merchant's store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.links_list_ordering_item import LinksListOrderingItem
 from ...models.paginated_link_list import PaginatedLinkList
 from ...types import UNSET, Response, Unset
 
@@ -18,9 +19,9 @@ def _get_kwargs(
     created_before: datetime.datetime | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[LinksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     product: int | Unset = UNSET,
     search: str | Unset = UNSET,
     sub_id: str | Unset = UNSET,
@@ -44,7 +45,14 @@ def _get_kwargs(
 
     params["merchant"] = merchant
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -120,9 +128,9 @@ def sync_detailed(
     created_before: datetime.datetime | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[LinksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     product: int | Unset = UNSET,
     search: str | Unset = UNSET,
     sub_id: str | Unset = UNSET,
@@ -136,9 +144,9 @@ def sync_detailed(
         created_before (datetime.datetime | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[LinksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         product (int | Unset):
         search (str | Unset):
         sub_id (str | Unset):
@@ -180,9 +188,9 @@ def sync(
     created_before: datetime.datetime | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[LinksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     product: int | Unset = UNSET,
     search: str | Unset = UNSET,
     sub_id: str | Unset = UNSET,
@@ -196,9 +204,9 @@ def sync(
         created_before (datetime.datetime | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[LinksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         product (int | Unset):
         search (str | Unset):
         sub_id (str | Unset):
@@ -235,9 +243,9 @@ async def asyncio_detailed(
     created_before: datetime.datetime | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[LinksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     product: int | Unset = UNSET,
     search: str | Unset = UNSET,
     sub_id: str | Unset = UNSET,
@@ -251,9 +259,9 @@ async def asyncio_detailed(
         created_before (datetime.datetime | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[LinksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         product (int | Unset):
         search (str | Unset):
         sub_id (str | Unset):
@@ -293,9 +301,9 @@ async def asyncio(
     created_before: datetime.datetime | Unset = UNSET,
     is_active: bool | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[LinksListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     product: int | Unset = UNSET,
     search: str | Unset = UNSET,
     sub_id: str | Unset = UNSET,
@@ -309,9 +317,9 @@ async def asyncio(
         created_before (datetime.datetime | Unset):
         is_active (bool | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[LinksListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         product (int | Unset):
         search (str | Unset):
         sub_id (str | Unset):

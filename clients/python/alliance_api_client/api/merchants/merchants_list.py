@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.merchants_list_ordering_item import MerchantsListOrderingItem
 from ...models.merchants_list_status import MerchantsListStatus
 from ...models.paginated_merchant_list import PaginatedMerchantList
 from ...types import UNSET, Response, Unset
@@ -13,16 +14,23 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[MerchantsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: MerchantsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -95,9 +103,9 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[MerchantsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: MerchantsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedMerchantList]:
@@ -105,9 +113,9 @@ def sync_detailed(
     approved ones (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[MerchantsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (MerchantsListStatus | Unset):
 
@@ -137,9 +145,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[MerchantsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: MerchantsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedMerchantList | None:
@@ -147,9 +155,9 @@ def sync(
     approved ones (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[MerchantsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (MerchantsListStatus | Unset):
 
@@ -174,9 +182,9 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[MerchantsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: MerchantsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedMerchantList]:
@@ -184,9 +192,9 @@ async def asyncio_detailed(
     approved ones (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[MerchantsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (MerchantsListStatus | Unset):
 
@@ -214,9 +222,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[MerchantsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: MerchantsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedMerchantList | None:
@@ -224,9 +232,9 @@ async def asyncio(
     approved ones (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[MerchantsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (MerchantsListStatus | Unset):
 

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.order_events_list_ordering_item import OrderEventsListOrderingItem
 from ...models.order_events_list_source import OrderEventsListSource
 from ...models.order_events_list_status import OrderEventsListStatus
 from ...models.paginated_order_event_list import PaginatedOrderEventList
@@ -15,10 +16,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     order_id: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OrderEventsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     source: OrderEventsListSource | Unset = UNSET,
     status: OrderEventsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -27,13 +27,18 @@ def _get_kwargs(
 
     params["order_id"] = order_id
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     json_source: str | Unset = UNSET
     if not isinstance(source, Unset):
@@ -107,10 +112,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     order_id: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OrderEventsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     source: OrderEventsListSource | Unset = UNSET,
     status: OrderEventsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedOrderEventList]:
@@ -118,10 +122,9 @@ def sync_detailed(
 
     Args:
         order_id (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OrderEventsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         source (OrderEventsListSource | Unset):
         status (OrderEventsListStatus | Unset):
 
@@ -138,7 +141,6 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         source=source,
         status=status,
     )
@@ -154,10 +156,9 @@ def sync(
     *,
     client: AuthenticatedClient,
     order_id: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OrderEventsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     source: OrderEventsListSource | Unset = UNSET,
     status: OrderEventsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedOrderEventList | None:
@@ -165,10 +166,9 @@ def sync(
 
     Args:
         order_id (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OrderEventsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         source (OrderEventsListSource | Unset):
         status (OrderEventsListStatus | Unset):
 
@@ -186,7 +186,6 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         source=source,
         status=status,
     ).parsed
@@ -196,10 +195,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     order_id: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OrderEventsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     source: OrderEventsListSource | Unset = UNSET,
     status: OrderEventsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedOrderEventList]:
@@ -207,10 +205,9 @@ async def asyncio_detailed(
 
     Args:
         order_id (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OrderEventsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         source (OrderEventsListSource | Unset):
         status (OrderEventsListStatus | Unset):
 
@@ -227,7 +224,6 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         source=source,
         status=status,
     )
@@ -241,10 +237,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     order_id: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OrderEventsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     source: OrderEventsListSource | Unset = UNSET,
     status: OrderEventsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedOrderEventList | None:
@@ -252,10 +247,9 @@ async def asyncio(
 
     Args:
         order_id (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OrderEventsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         source (OrderEventsListSource | Unset):
         status (OrderEventsListStatus | Unset):
 
@@ -274,7 +268,6 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
             source=source,
             status=status,
         )

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.orders_list_attribution import OrdersListAttribution
+from ...models.orders_list_ordering_item import OrdersListOrderingItem
 from ...models.orders_list_status import OrdersListStatus
 from ...models.paginated_order_list import PaginatedOrderList
 from ...types import UNSET, Response, Unset
@@ -19,9 +20,9 @@ def _get_kwargs(
     channel: int | Unset = UNSET,
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[OrdersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
@@ -44,7 +45,14 @@ def _get_kwargs(
 
     params["merchant"] = merchant
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -135,9 +143,9 @@ def sync_detailed(
     channel: int | Unset = UNSET,
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[OrdersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
@@ -153,9 +161,9 @@ def sync_detailed(
         channel (int | Unset):
         link (int | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[OrdersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
@@ -201,9 +209,9 @@ def sync(
     channel: int | Unset = UNSET,
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[OrdersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
@@ -219,9 +227,9 @@ def sync(
         channel (int | Unset):
         link (int | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[OrdersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
@@ -262,9 +270,9 @@ async def asyncio_detailed(
     channel: int | Unset = UNSET,
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[OrdersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
@@ -280,9 +288,9 @@ async def asyncio_detailed(
         channel (int | Unset):
         link (int | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[OrdersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):
@@ -326,9 +334,9 @@ async def asyncio(
     channel: int | Unset = UNSET,
     link: int | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[OrdersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     paid_after: datetime.datetime | Unset = UNSET,
     paid_before: datetime.datetime | Unset = UNSET,
     product: int | Unset = UNSET,
@@ -344,9 +352,9 @@ async def asyncio(
         channel (int | Unset):
         link (int | Unset):
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[OrdersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         paid_after (datetime.datetime | Unset):
         paid_before (datetime.datetime | Unset):
         product (int | Unset):

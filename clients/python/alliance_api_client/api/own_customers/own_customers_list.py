@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.own_customers_list_ordering_item import OwnCustomersListOrderingItem
 from ...models.paginated_own_customer_list import PaginatedOwnCustomerList
 from ...types import UNSET, Response, Unset
 
@@ -13,23 +14,27 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OwnCustomersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["merchant"] = merchant
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -91,19 +96,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OwnCustomersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> Response[ErrorResponse | PaginatedOwnCustomerList]:
     """Customer ids the promoter declares as its own (their orders are self-purchases).
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OwnCustomersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +121,6 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -132,19 +134,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OwnCustomersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> ErrorResponse | PaginatedOwnCustomerList | None:
     """Customer ids the promoter declares as its own (their orders are self-purchases).
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OwnCustomersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +160,6 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     ).parsed
 
 
@@ -168,19 +167,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OwnCustomersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> Response[ErrorResponse | PaginatedOwnCustomerList]:
     """Customer ids the promoter declares as its own (their orders are self-purchases).
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OwnCustomersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +192,6 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,19 +203,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[OwnCustomersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> ErrorResponse | PaginatedOwnCustomerList | None:
     """Customer ids the promoter declares as its own (their orders are self-purchases).
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[OwnCustomersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,6 +230,5 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
         )
     ).parsed

@@ -14,10 +14,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     kind: PayoutBatchesListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -28,13 +26,9 @@ def _get_kwargs(
 
     params["kind"] = json_kind
 
-    params["ordering"] = ordering
-
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -96,20 +90,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     kind: PayoutBatchesListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> Response[ErrorResponse | PaginatedPayoutBatchList]:
     """Exported batches (admins): fetch a batch's file again with
     `GET /api/v1/payouts/export/?batch=<id>`.
 
     Args:
         kind (PayoutBatchesListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,10 +111,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         kind=kind,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -138,20 +126,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     kind: PayoutBatchesListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> ErrorResponse | PaginatedPayoutBatchList | None:
     """Exported batches (admins): fetch a batch's file again with
     `GET /api/v1/payouts/export/?batch=<id>`.
 
     Args:
         kind (PayoutBatchesListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,10 +148,8 @@ def sync(
     return sync_detailed(
         client=client,
         kind=kind,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     ).parsed
 
 
@@ -175,20 +157,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     kind: PayoutBatchesListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> Response[ErrorResponse | PaginatedPayoutBatchList]:
     """Exported batches (admins): fetch a batch's file again with
     `GET /api/v1/payouts/export/?batch=<id>`.
 
     Args:
         kind (PayoutBatchesListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,10 +178,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         kind=kind,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,20 +191,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     kind: PayoutBatchesListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> ErrorResponse | PaginatedPayoutBatchList | None:
     """Exported batches (admins): fetch a batch's file again with
     `GET /api/v1/payouts/export/?batch=<id>`.
 
     Args:
         kind (PayoutBatchesListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,9 +214,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             kind=kind,
-            ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
         )
     ).parsed

@@ -7,32 +7,37 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_payout_hold_list import PaginatedPayoutHoldList
+from ...models.payout_holds_list_ordering_item import PayoutHoldsListOrderingItem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     is_active: bool | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutHoldsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["is_active"] = is_active
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
 
     params["promoter"] = promoter
-
-    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -94,22 +99,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutHoldsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPayoutHoldList]:
     """Holds on promoters' payouts (admins). While a promoter has an active hold its payouts
     are held and cannot be approved.
 
     Args:
         is_active (bool | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutHoldsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +128,6 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         promoter=promoter,
-        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -139,22 +141,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutHoldsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPayoutHoldList | None:
     """Holds on promoters' payouts (admins). While a promoter has an active hold its payouts
     are held and cannot be approved.
 
     Args:
         is_active (bool | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutHoldsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,6 @@ def sync(
         page=page,
         page_size=page_size,
         promoter=promoter,
-        search=search,
     ).parsed
 
 
@@ -179,22 +178,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutHoldsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPayoutHoldList]:
     """Holds on promoters' payouts (admins). While a promoter has an active hold its payouts
     are held and cannot be approved.
 
     Args:
         is_active (bool | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutHoldsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +207,6 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         promoter=promoter,
-        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -222,22 +218,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutHoldsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPayoutHoldList | None:
     """Holds on promoters' payouts (admins). While a promoter has an active hold its payouts
     are held and cannot be approved.
 
     Args:
         is_active (bool | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutHoldsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,6 +249,5 @@ async def asyncio(
             page=page,
             page_size=page_size,
             promoter=promoter,
-            search=search,
         )
     ).parsed

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_payout_method_list import PaginatedPayoutMethodList
 from ...models.payout_methods_list_kind import PayoutMethodsListKind
+from ...models.payout_methods_list_ordering_item import PayoutMethodsListOrderingItem
 from ...types import UNSET, Response, Unset
 
 
@@ -15,11 +16,10 @@ def _get_kwargs(
     *,
     is_active: bool | Unset = UNSET,
     kind: PayoutMethodsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutMethodsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -32,15 +32,20 @@ def _get_kwargs(
 
     params["kind"] = json_kind
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
 
     params["promoter"] = promoter
-
-    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -103,11 +108,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
     kind: PayoutMethodsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutMethodsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPayoutMethodList]:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
@@ -115,11 +119,10 @@ def sync_detailed(
     Args:
         is_active (bool | Unset):
         kind (PayoutMethodsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutMethodsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +139,6 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         promoter=promoter,
-        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -151,11 +153,10 @@ def sync(
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
     kind: PayoutMethodsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutMethodsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPayoutMethodList | None:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
@@ -163,11 +164,10 @@ def sync(
     Args:
         is_active (bool | Unset):
         kind (PayoutMethodsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutMethodsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +185,6 @@ def sync(
         page=page,
         page_size=page_size,
         promoter=promoter,
-        search=search,
     ).parsed
 
 
@@ -194,11 +193,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
     kind: PayoutMethodsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutMethodsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPayoutMethodList]:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
@@ -206,11 +204,10 @@ async def asyncio_detailed(
     Args:
         is_active (bool | Unset):
         kind (PayoutMethodsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutMethodsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +224,6 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         promoter=promoter,
-        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -240,11 +236,10 @@ async def asyncio(
     client: AuthenticatedClient,
     is_active: bool | Unset = UNSET,
     kind: PayoutMethodsListKind | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PayoutMethodsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPayoutMethodList | None:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
@@ -252,11 +247,10 @@ async def asyncio(
     Args:
         is_active (bool | Unset):
         kind (PayoutMethodsListKind | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PayoutMethodsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,6 +269,5 @@ async def asyncio(
             page=page,
             page_size=page_size,
             promoter=promoter,
-            search=search,
         )
     ).parsed

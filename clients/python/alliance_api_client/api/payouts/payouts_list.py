@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_payout_list import PaginatedPayoutList
 from ...models.payouts_list_kind import PayoutsListKind
+from ...models.payouts_list_ordering_item import PayoutsListOrderingItem
 from ...models.payouts_list_status import PayoutsListStatus
 from ...types import UNSET, Response, Unset
 
@@ -17,15 +18,14 @@ def _get_kwargs(
     *,
     batch: int | Unset = UNSET,
     kind: PayoutsListKind | Unset = UNSET,
-    max_amount: float | Unset = UNSET,
-    min_amount: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    max_amount: str | Unset = UNSET,
+    min_amount: str | Unset = UNSET,
+    ordering: list[PayoutsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
     requested_after: datetime.datetime | Unset = UNSET,
     requested_before: datetime.datetime | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: PayoutsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -43,7 +43,14 @@ def _get_kwargs(
 
     params["min_amount"] = min_amount
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -60,8 +67,6 @@ def _get_kwargs(
     if not isinstance(requested_before, Unset):
         json_requested_before = requested_before.isoformat()
     params["requested_before"] = json_requested_before
-
-    params["search"] = search
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -130,15 +135,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     batch: int | Unset = UNSET,
     kind: PayoutsListKind | Unset = UNSET,
-    max_amount: float | Unset = UNSET,
-    min_amount: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    max_amount: str | Unset = UNSET,
+    min_amount: str | Unset = UNSET,
+    ordering: list[PayoutsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
     requested_after: datetime.datetime | Unset = UNSET,
     requested_before: datetime.datetime | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: PayoutsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPayoutList]:
     """Payout requests. A promoter requests and reads its own; an admin reads all and reviews:
@@ -147,15 +151,14 @@ def sync_detailed(
     Args:
         batch (int | Unset):
         kind (PayoutsListKind | Unset):
-        max_amount (float | Unset):
-        min_amount (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        max_amount (str | Unset):
+        min_amount (str | Unset):
+        ordering (list[PayoutsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
         requested_after (datetime.datetime | Unset):
         requested_before (datetime.datetime | Unset):
-        search (str | Unset):
         status (PayoutsListStatus | Unset):
 
     Raises:
@@ -177,7 +180,6 @@ def sync_detailed(
         promoter=promoter,
         requested_after=requested_after,
         requested_before=requested_before,
-        search=search,
         status=status,
     )
 
@@ -193,15 +195,14 @@ def sync(
     client: AuthenticatedClient,
     batch: int | Unset = UNSET,
     kind: PayoutsListKind | Unset = UNSET,
-    max_amount: float | Unset = UNSET,
-    min_amount: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    max_amount: str | Unset = UNSET,
+    min_amount: str | Unset = UNSET,
+    ordering: list[PayoutsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
     requested_after: datetime.datetime | Unset = UNSET,
     requested_before: datetime.datetime | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: PayoutsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPayoutList | None:
     """Payout requests. A promoter requests and reads its own; an admin reads all and reviews:
@@ -210,15 +211,14 @@ def sync(
     Args:
         batch (int | Unset):
         kind (PayoutsListKind | Unset):
-        max_amount (float | Unset):
-        min_amount (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        max_amount (str | Unset):
+        min_amount (str | Unset):
+        ordering (list[PayoutsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
         requested_after (datetime.datetime | Unset):
         requested_before (datetime.datetime | Unset):
-        search (str | Unset):
         status (PayoutsListStatus | Unset):
 
     Raises:
@@ -241,7 +241,6 @@ def sync(
         promoter=promoter,
         requested_after=requested_after,
         requested_before=requested_before,
-        search=search,
         status=status,
     ).parsed
 
@@ -251,15 +250,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     batch: int | Unset = UNSET,
     kind: PayoutsListKind | Unset = UNSET,
-    max_amount: float | Unset = UNSET,
-    min_amount: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    max_amount: str | Unset = UNSET,
+    min_amount: str | Unset = UNSET,
+    ordering: list[PayoutsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
     requested_after: datetime.datetime | Unset = UNSET,
     requested_before: datetime.datetime | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: PayoutsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPayoutList]:
     """Payout requests. A promoter requests and reads its own; an admin reads all and reviews:
@@ -268,15 +266,14 @@ async def asyncio_detailed(
     Args:
         batch (int | Unset):
         kind (PayoutsListKind | Unset):
-        max_amount (float | Unset):
-        min_amount (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        max_amount (str | Unset):
+        min_amount (str | Unset):
+        ordering (list[PayoutsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
         requested_after (datetime.datetime | Unset):
         requested_before (datetime.datetime | Unset):
-        search (str | Unset):
         status (PayoutsListStatus | Unset):
 
     Raises:
@@ -298,7 +295,6 @@ async def asyncio_detailed(
         promoter=promoter,
         requested_after=requested_after,
         requested_before=requested_before,
-        search=search,
         status=status,
     )
 
@@ -312,15 +308,14 @@ async def asyncio(
     client: AuthenticatedClient,
     batch: int | Unset = UNSET,
     kind: PayoutsListKind | Unset = UNSET,
-    max_amount: float | Unset = UNSET,
-    min_amount: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    max_amount: str | Unset = UNSET,
+    min_amount: str | Unset = UNSET,
+    ordering: list[PayoutsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     promoter: int | Unset = UNSET,
     requested_after: datetime.datetime | Unset = UNSET,
     requested_before: datetime.datetime | Unset = UNSET,
-    search: str | Unset = UNSET,
     status: PayoutsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPayoutList | None:
     """Payout requests. A promoter requests and reads its own; an admin reads all and reviews:
@@ -329,15 +324,14 @@ async def asyncio(
     Args:
         batch (int | Unset):
         kind (PayoutsListKind | Unset):
-        max_amount (float | Unset):
-        min_amount (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        max_amount (str | Unset):
+        min_amount (str | Unset):
+        ordering (list[PayoutsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         promoter (int | Unset):
         requested_after (datetime.datetime | Unset):
         requested_before (datetime.datetime | Unset):
-        search (str | Unset):
         status (PayoutsListStatus | Unset):
 
     Raises:
@@ -361,7 +355,6 @@ async def asyncio(
             promoter=promoter,
             requested_after=requested_after,
             requested_before=requested_before,
-            search=search,
             status=status,
         )
     ).parsed

@@ -7,21 +7,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_product_import_summary_list import PaginatedProductImportSummaryList
+from ...models.product_imports_list_ordering_item import ProductImportsListOrderingItem
 from ...models.product_imports_list_status import ProductImportsListStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ProductImportsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: ProductImportsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -92,18 +100,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ProductImportsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: ProductImportsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedProductImportSummaryList]:
     """A merchant's product imports. Uploading starts one; a task applies it all or nothing and
     the resource reports progress, counts and every row's errors.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ProductImportsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (ProductImportsListStatus | Unset):
 
     Raises:
@@ -131,18 +139,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ProductImportsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: ProductImportsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedProductImportSummaryList | None:
     """A merchant's product imports. Uploading starts one; a task applies it all or nothing and
     the resource reports progress, counts and every row's errors.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ProductImportsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (ProductImportsListStatus | Unset):
 
     Raises:
@@ -165,18 +173,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ProductImportsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: ProductImportsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedProductImportSummaryList]:
     """A merchant's product imports. Uploading starts one; a task applies it all or nothing and
     the resource reports progress, counts and every row's errors.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ProductImportsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (ProductImportsListStatus | Unset):
 
     Raises:
@@ -202,18 +210,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[ProductImportsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: ProductImportsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedProductImportSummaryList | None:
     """A merchant's product imports. Uploading starts one; a task applies it all or nothing and
     the resource reports progress, counts and every row's errors.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[ProductImportsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (ProductImportsListStatus | Unset):
 
     Raises:

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_product_list import PaginatedProductList
+from ...models.products_list_ordering_item import ProductsListOrderingItem
 from ...models.products_list_stock_status import ProductsListStockStatus
 from ...types import UNSET, Response, Unset
 
@@ -15,12 +16,12 @@ def _get_kwargs(
     *,
     category: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    max_price: float | Unset = UNSET,
+    max_price: str | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    min_price: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    min_price: str | Unset = UNSET,
+    ordering: list[ProductsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     stock_status: ProductsListStockStatus | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -37,7 +38,14 @@ def _get_kwargs(
 
     params["min_price"] = min_price
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -112,12 +120,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     category: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    max_price: float | Unset = UNSET,
+    max_price: str | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    min_price: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    min_price: str | Unset = UNSET,
+    ordering: list[ProductsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     stock_status: ProductsListStockStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedProductList]:
@@ -126,12 +134,12 @@ def sync_detailed(
     Args:
         category (int | Unset):
         is_active (bool | Unset):
-        max_price (float | Unset):
+        max_price (str | Unset):
         merchant (int | Unset):
-        min_price (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        min_price (str | Unset):
+        ordering (list[ProductsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         stock_status (ProductsListStockStatus | Unset):
 
@@ -168,12 +176,12 @@ def sync(
     client: AuthenticatedClient,
     category: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    max_price: float | Unset = UNSET,
+    max_price: str | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    min_price: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    min_price: str | Unset = UNSET,
+    ordering: list[ProductsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     stock_status: ProductsListStockStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedProductList | None:
@@ -182,12 +190,12 @@ def sync(
     Args:
         category (int | Unset):
         is_active (bool | Unset):
-        max_price (float | Unset):
+        max_price (str | Unset):
         merchant (int | Unset):
-        min_price (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        min_price (str | Unset):
+        ordering (list[ProductsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         stock_status (ProductsListStockStatus | Unset):
 
@@ -219,12 +227,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     category: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    max_price: float | Unset = UNSET,
+    max_price: str | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    min_price: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    min_price: str | Unset = UNSET,
+    ordering: list[ProductsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     stock_status: ProductsListStockStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedProductList]:
@@ -233,12 +241,12 @@ async def asyncio_detailed(
     Args:
         category (int | Unset):
         is_active (bool | Unset):
-        max_price (float | Unset):
+        max_price (str | Unset):
         merchant (int | Unset):
-        min_price (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        min_price (str | Unset):
+        ordering (list[ProductsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         stock_status (ProductsListStockStatus | Unset):
 
@@ -273,12 +281,12 @@ async def asyncio(
     client: AuthenticatedClient,
     category: int | Unset = UNSET,
     is_active: bool | Unset = UNSET,
-    max_price: float | Unset = UNSET,
+    max_price: str | Unset = UNSET,
     merchant: int | Unset = UNSET,
-    min_price: float | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    min_price: str | Unset = UNSET,
+    ordering: list[ProductsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     stock_status: ProductsListStockStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedProductList | None:
@@ -287,12 +295,12 @@ async def asyncio(
     Args:
         category (int | Unset):
         is_active (bool | Unset):
-        max_price (float | Unset):
+        max_price (str | Unset):
         merchant (int | Unset):
-        min_price (float | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        min_price (str | Unset):
+        ordering (list[ProductsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         stock_status (ProductsListStockStatus | Unset):
 

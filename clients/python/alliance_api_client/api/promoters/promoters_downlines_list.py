@@ -7,34 +7,20 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_downline_list import PaginatedDownlineList
-from ...models.promoters_downlines_list_status import PromotersDownlinesListStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PromotersDownlinesListStatus | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["ordering"] = ordering
-
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
-
-    json_status: str | Unset = UNSET
-    if not isinstance(status, Unset):
-        json_status = status.value
-
-    params["status"] = json_status
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -95,20 +81,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PromotersDownlinesListStatus | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> Response[ErrorResponse | PaginatedDownlineList]:
     """The promoters this promoter invited (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
-        status (PromotersDownlinesListStatus | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,11 +99,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
-        status=status,
     )
 
     response = client.get_httpx_client().request(
@@ -136,20 +113,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PromotersDownlinesListStatus | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> ErrorResponse | PaginatedDownlineList | None:
     """The promoters this promoter invited (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
-        status (PromotersDownlinesListStatus | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,31 +132,22 @@ def sync(
 
     return sync_detailed(
         client=client,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
-        status=status,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PromotersDownlinesListStatus | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> Response[ErrorResponse | PaginatedDownlineList]:
     """The promoters this promoter invited (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
-        status (PromotersDownlinesListStatus | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,11 +158,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
-        status=status,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,20 +170,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PromotersDownlinesListStatus | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
 ) -> ErrorResponse | PaginatedDownlineList | None:
     """The promoters this promoter invited (public fields only).
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
-        status (PromotersDownlinesListStatus | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,10 +190,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
-            status=status,
         )
     ).parsed

@@ -7,22 +7,30 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_promoter_list import PaginatedPromoterList
+from ...models.promoters_list_ordering_item import PromotersListOrderingItem
 from ...models.promoters_list_status import PromotersListStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PromotersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: PromotersListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -95,18 +103,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PromotersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: PromotersListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPromoterList]:
     """Promoter profiles. Admins list and review them; a promoter sees only itself.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PromotersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (PromotersListStatus | Unset):
 
@@ -136,18 +144,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PromotersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: PromotersListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPromoterList | None:
     """Promoter profiles. Admins list and review them; a promoter sees only itself.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PromotersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (PromotersListStatus | Unset):
 
@@ -172,18 +180,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PromotersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: PromotersListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedPromoterList]:
     """Promoter profiles. Admins list and review them; a promoter sees only itself.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PromotersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (PromotersListStatus | Unset):
 
@@ -211,18 +219,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[PromotersListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: PromotersListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedPromoterList | None:
     """Promoter profiles. Admins list and review them; a promoter sees only itself.
 
     Args:
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[PromotersListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (PromotersListStatus | Unset):
 

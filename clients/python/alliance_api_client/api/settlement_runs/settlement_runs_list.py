@@ -14,10 +14,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     cycle: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: SettlementRunsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -25,13 +23,9 @@ def _get_kwargs(
 
     params["cycle"] = cycle
 
-    params["ordering"] = ordering
-
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -99,10 +93,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     cycle: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: SettlementRunsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedSettlementRunList]:
     """Settlement runs, newest first, with their progress (admins). `POST` queues a run of the
@@ -110,10 +102,8 @@ def sync_detailed(
 
     Args:
         cycle (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (SettlementRunsListStatus | Unset):
 
     Raises:
@@ -126,10 +116,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         cycle=cycle,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     )
 
@@ -144,10 +132,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     cycle: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: SettlementRunsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedSettlementRunList | None:
     """Settlement runs, newest first, with their progress (admins). `POST` queues a run of the
@@ -155,10 +141,8 @@ def sync(
 
     Args:
         cycle (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (SettlementRunsListStatus | Unset):
 
     Raises:
@@ -172,10 +156,8 @@ def sync(
     return sync_detailed(
         client=client,
         cycle=cycle,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     ).parsed
 
@@ -184,10 +166,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     cycle: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: SettlementRunsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedSettlementRunList]:
     """Settlement runs, newest first, with their progress (admins). `POST` queues a run of the
@@ -195,10 +175,8 @@ async def asyncio_detailed(
 
     Args:
         cycle (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (SettlementRunsListStatus | Unset):
 
     Raises:
@@ -211,10 +189,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         cycle=cycle,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     )
 
@@ -227,10 +203,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     cycle: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: SettlementRunsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedSettlementRunList | None:
     """Settlement runs, newest first, with their progress (admins). `POST` queues a run of the
@@ -238,10 +212,8 @@ async def asyncio(
 
     Args:
         cycle (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (SettlementRunsListStatus | Unset):
 
     Raises:
@@ -256,10 +228,8 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             cycle=cycle,
-            ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
             status=status,
         )
     ).parsed

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_statement_list import PaginatedStatementList
+from ...models.statements_list_ordering_item import StatementsListOrderingItem
 from ...models.statements_list_status import StatementsListStatus
 from ...types import UNSET, Response, Unset
 
@@ -15,10 +16,9 @@ def _get_kwargs(
     *,
     merchant: int | Unset = UNSET,
     month: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[StatementsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: StatementsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -28,13 +28,18 @@ def _get_kwargs(
 
     params["month"] = month
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -103,10 +108,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
     month: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[StatementsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: StatementsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedStatementList]:
     """Monthly statements: what a merchant owes for a calendar month's settled commissions and
@@ -115,10 +119,9 @@ def sync_detailed(
     Args:
         merchant (int | Unset):
         month (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[StatementsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (StatementsListStatus | Unset):
 
     Raises:
@@ -135,7 +138,6 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     )
 
@@ -151,10 +153,9 @@ def sync(
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
     month: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[StatementsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: StatementsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedStatementList | None:
     """Monthly statements: what a merchant owes for a calendar month's settled commissions and
@@ -163,10 +164,9 @@ def sync(
     Args:
         merchant (int | Unset):
         month (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[StatementsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (StatementsListStatus | Unset):
 
     Raises:
@@ -184,7 +184,6 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     ).parsed
 
@@ -194,10 +193,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
     month: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[StatementsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: StatementsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedStatementList]:
     """Monthly statements: what a merchant owes for a calendar month's settled commissions and
@@ -206,10 +204,9 @@ async def asyncio_detailed(
     Args:
         merchant (int | Unset):
         month (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[StatementsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (StatementsListStatus | Unset):
 
     Raises:
@@ -226,7 +223,6 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
         status=status,
     )
 
@@ -240,10 +236,9 @@ async def asyncio(
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
     month: str | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
+    ordering: list[StatementsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     status: StatementsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedStatementList | None:
     """Monthly statements: what a merchant owes for a calendar month's settled commissions and
@@ -252,10 +247,9 @@ async def asyncio(
     Args:
         merchant (int | Unset):
         month (str | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        ordering (list[StatementsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         status (StatementsListStatus | Unset):
 
     Raises:
@@ -274,7 +268,6 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
             status=status,
         )
     ).parsed

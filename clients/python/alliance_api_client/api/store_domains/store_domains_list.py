@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.paginated_store_domain_list import PaginatedStoreDomainList
+from ...models.store_domains_list_ordering_item import StoreDomainsListOrderingItem
 from ...models.store_domains_list_status import StoreDomainsListStatus
 from ...types import UNSET, Response, Unset
 
@@ -14,9 +15,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[StoreDomainsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: StoreDomainsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -25,7 +26,14 @@ def _get_kwargs(
 
     params["merchant"] = merchant
 
-    params["ordering"] = ordering
+    json_ordering: list[str] | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = []
+        for ordering_item_data in ordering:
+            ordering_item = ordering_item_data.value
+            json_ordering.append(ordering_item)
+
+    params["ordering"] = json_ordering
 
     params["page"] = page
 
@@ -99,9 +107,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[StoreDomainsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: StoreDomainsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedStoreDomainList]:
@@ -111,9 +119,9 @@ def sync_detailed(
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[StoreDomainsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (StoreDomainsListStatus | Unset):
 
@@ -145,9 +153,9 @@ def sync(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[StoreDomainsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: StoreDomainsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedStoreDomainList | None:
@@ -157,9 +165,9 @@ def sync(
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[StoreDomainsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (StoreDomainsListStatus | Unset):
 
@@ -186,9 +194,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[StoreDomainsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: StoreDomainsListStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | PaginatedStoreDomainList]:
@@ -198,9 +206,9 @@ async def asyncio_detailed(
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[StoreDomainsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (StoreDomainsListStatus | Unset):
 
@@ -230,9 +238,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     merchant: int | Unset = UNSET,
-    ordering: str | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    ordering: list[StoreDomainsListOrderingItem] | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
     search: str | Unset = UNSET,
     status: StoreDomainsListStatus | Unset = UNSET,
 ) -> ErrorResponse | PaginatedStoreDomainList | None:
@@ -242,9 +250,9 @@ async def asyncio(
 
     Args:
         merchant (int | Unset):
-        ordering (str | Unset):
-        page (int | Unset):
-        page_size (int | Unset):
+        ordering (list[StoreDomainsListOrderingItem] | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
         search (str | Unset):
         status (StoreDomainsListStatus | Unset):
 

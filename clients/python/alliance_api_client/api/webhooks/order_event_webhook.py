@@ -8,12 +8,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.event_accepted import EventAccepted
+from ...models.order_event_schema_request import OrderEventSchemaRequest
 from ...types import Response
 
 
 def _get_kwargs(
     merchant_id: int,
     *,
+    body: OrderEventSchemaRequest,
     webhook_id: str,
     webhook_signature: str,
     webhook_timestamp: str,
@@ -31,6 +33,10 @@ def _get_kwargs(
             merchant_id=quote(str(merchant_id), safe=""),
         ),
     }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -69,6 +75,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
@@ -95,6 +106,7 @@ def sync_detailed(
     merchant_id: int,
     *,
     client: AuthenticatedClient | Client,
+    body: OrderEventSchemaRequest,
     webhook_id: str,
     webhook_signature: str,
     webhook_timestamp: str,
@@ -107,6 +119,8 @@ def sync_detailed(
         webhook_id (str):
         webhook_signature (str):
         webhook_timestamp (str):
+        body (OrderEventSchemaRequest): One order event: the full snapshot of the order
+            (docs/webhooks.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         merchant_id=merchant_id,
+        body=body,
         webhook_id=webhook_id,
         webhook_signature=webhook_signature,
         webhook_timestamp=webhook_timestamp,
@@ -134,6 +149,7 @@ def sync(
     merchant_id: int,
     *,
     client: AuthenticatedClient | Client,
+    body: OrderEventSchemaRequest,
     webhook_id: str,
     webhook_signature: str,
     webhook_timestamp: str,
@@ -146,6 +162,8 @@ def sync(
         webhook_id (str):
         webhook_signature (str):
         webhook_timestamp (str):
+        body (OrderEventSchemaRequest): One order event: the full snapshot of the order
+            (docs/webhooks.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +176,7 @@ def sync(
     return sync_detailed(
         merchant_id=merchant_id,
         client=client,
+        body=body,
         webhook_id=webhook_id,
         webhook_signature=webhook_signature,
         webhook_timestamp=webhook_timestamp,
@@ -168,6 +187,7 @@ async def asyncio_detailed(
     merchant_id: int,
     *,
     client: AuthenticatedClient | Client,
+    body: OrderEventSchemaRequest,
     webhook_id: str,
     webhook_signature: str,
     webhook_timestamp: str,
@@ -180,6 +200,8 @@ async def asyncio_detailed(
         webhook_id (str):
         webhook_signature (str):
         webhook_timestamp (str):
+        body (OrderEventSchemaRequest): One order event: the full snapshot of the order
+            (docs/webhooks.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,6 +213,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         merchant_id=merchant_id,
+        body=body,
         webhook_id=webhook_id,
         webhook_signature=webhook_signature,
         webhook_timestamp=webhook_timestamp,
@@ -205,6 +228,7 @@ async def asyncio(
     merchant_id: int,
     *,
     client: AuthenticatedClient | Client,
+    body: OrderEventSchemaRequest,
     webhook_id: str,
     webhook_signature: str,
     webhook_timestamp: str,
@@ -217,6 +241,8 @@ async def asyncio(
         webhook_id (str):
         webhook_signature (str):
         webhook_timestamp (str):
+        body (OrderEventSchemaRequest): One order event: the full snapshot of the order
+            (docs/webhooks.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,6 +256,7 @@ async def asyncio(
         await asyncio_detailed(
             merchant_id=merchant_id,
             client=client,
+            body=body,
             webhook_id=webhook_id,
             webhook_signature=webhook_signature,
             webhook_timestamp=webhook_timestamp,

@@ -8,39 +8,35 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="LinkRequest")
+T = TypeVar("T", bound="LinkToProductRequest")
 
 
 @_attrs_define
-class LinkRequest:
+class LinkToProductRequest:
     """
     Attributes:
+        product (int):
         channel (int | None | Unset):
-        product (int | None | Unset):
         merchant (int | None | Unset):
         coupon (int | None | Unset):
         sub_id (str | Unset):
     """
 
+    product: int
     channel: int | None | Unset = UNSET
-    product: int | None | Unset = UNSET
     merchant: int | None | Unset = UNSET
     coupon: int | None | Unset = UNSET
     sub_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        product = self.product
+
         channel: int | None | Unset
         if isinstance(self.channel, Unset):
             channel = UNSET
         else:
             channel = self.channel
-
-        product: int | None | Unset
-        if isinstance(self.product, Unset):
-            product = UNSET
-        else:
-            product = self.product
 
         merchant: int | None | Unset
         if isinstance(self.merchant, Unset):
@@ -58,11 +54,13 @@ class LinkRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "product": product,
+            }
+        )
         if channel is not UNSET:
             field_dict["channel"] = channel
-        if product is not UNSET:
-            field_dict["product"] = product
         if merchant is not UNSET:
             field_dict["merchant"] = merchant
         if coupon is not UNSET:
@@ -75,6 +73,7 @@ class LinkRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        product = d.pop("product")
 
         def _parse_channel(data: object) -> int | None | Unset:
             if data is None:
@@ -84,15 +83,6 @@ class LinkRequest:
             return cast(int | None | Unset, data)
 
         channel = _parse_channel(d.pop("channel", UNSET))
-
-        def _parse_product(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        product = _parse_product(d.pop("product", UNSET))
 
         def _parse_merchant(data: object) -> int | None | Unset:
             if data is None:
@@ -114,16 +104,16 @@ class LinkRequest:
 
         sub_id = d.pop("sub_id", UNSET)
 
-        link_request = cls(
-            channel=channel,
+        link_to_product_request = cls(
             product=product,
+            channel=channel,
             merchant=merchant,
             coupon=coupon,
             sub_id=sub_id,
         )
 
-        link_request.additional_properties = d
-        return link_request
+        link_to_product_request.additional_properties = d
+        return link_to_product_request
 
     @property
     def additional_keys(self) -> list[str]:
