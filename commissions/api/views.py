@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance.api.errors import flatten_errors, json_error
+from alliance.api.fields import DateTimeField
 from alliance.api.permissions import IsPlatformAdmin
 from alliance.auth import WebhookAddressThrottle, WebhookMerchantThrottle
 from alliance.errors import AllianceError, NotAllowed
@@ -276,7 +277,7 @@ class CommissionViewSet(viewsets.ReadOnlyModelViewSet):
 class SyncQuerySerializer(serializers.Serializer):
     # No max_length: a cursor too long to be ours is refused as invalid_cursor like any other.
     cursor = serializers.CharField(required=False, allow_blank=True)
-    since = serializers.DateTimeField(required=False)
+    since = DateTimeField(required=False)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=100)
 
 

@@ -1,7 +1,12 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from alliance.api.fields import AmountField, RequiredTextField, ScopedPrimaryKeyRelatedField
+from alliance.api.fields import (
+    AmountField,
+    DateTimeField,
+    RequiredTextField,
+    ScopedPrimaryKeyRelatedField,
+)
 from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
@@ -230,7 +235,7 @@ class BalancesSerializer(serializers.Serializer):
 class BalanceEntrySerializer(serializers.ModelSerializer):
     """One movement of the available balance."""
 
-    created_at = serializers.DateTimeField(source="transaction.created_at", read_only=True)
+    created_at = DateTimeField(source="transaction.created_at", read_only=True)
     kind = serializers.CharField(source="transaction.kind", read_only=True)
     commission = serializers.IntegerField(
         source="transaction.commission_id", read_only=True, allow_null=True

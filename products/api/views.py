@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from alliance.api.fields import DateTimeField
 from alliance.api.review import ReviewActionsMixin
 from alliance.errors import NotAllowed
 from alliance.roles import Role, merchant_of, role_of
@@ -69,7 +70,7 @@ class MerchantViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
             "WebhookSecret",
             fields={
                 "secret": serializers.CharField(help_text="Shown this once: keep it in the store."),
-                "previous_secret_expires_at": serializers.DateTimeField(allow_null=True),
+                "previous_secret_expires_at": DateTimeField(allow_null=True),
             },
         ),
     )
@@ -88,7 +89,9 @@ class MerchantViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
         return Response(
             {
                 "secret": secret,
-                "previous_secret_expires_at": merchant.webhook_previous_secret_expires_at,
+                "previous_secret_expires_at": DateTimeField().to_representation(
+                    merchant.webhook_previous_secret_expires_at
+                ),
             }
         )
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from alliance.api.fields import ScopedPrimaryKeyRelatedField
+from alliance.api.fields import DateTimeField, ScopedPrimaryKeyRelatedField
 from alliance.roles import promoter_of
 from products.models import Coupon, Merchant, Product
 from products.selectors import coupons_visible_to, merchants_visible_to
@@ -55,14 +55,14 @@ class PromoterSerializer(serializers.ModelSerializer):
             return None
         return {
             "display_name": relation.upline.display_name,
-            "expires_at": serializers.DateTimeField().to_representation(relation.expires_at),
+            "expires_at": DateTimeField().to_representation(relation.expires_at),
         }
 
 
 class DownlineSerializer(serializers.ModelSerializer):
     """What an upline sees of the promoters it invited: public fields only."""
 
-    joined_at = serializers.DateTimeField(source="starts_at", read_only=True)
+    joined_at = DateTimeField(source="starts_at", read_only=True)
     display_name = serializers.CharField(source="promoter.display_name", read_only=True)
     status = serializers.CharField(source="promoter.status", read_only=True)
 

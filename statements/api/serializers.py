@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from alliance.api.fields import DateTimeField
+
 from ..models import Statement
 
 
@@ -48,7 +50,7 @@ class CurrentStatementSerializer(serializers.Serializer):
     adjustment_total = serializers.DecimalField(max_digits=14, decimal_places=2)
     total_owed = serializers.DecimalField(max_digits=14, decimal_places=2)
     currency = serializers.CharField()
-    as_of = serializers.DateTimeField()
+    as_of = DateTimeField()
 
 
 class MarkPaidSerializer(serializers.Serializer):
