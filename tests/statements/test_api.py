@@ -229,7 +229,8 @@ def test_the_current_month_is_computed_when_asked(issued, tea_api, clock):
         "adjustment_total": "-10.00",
         "total_owed": "-4.00",
         "currency": "CNY",
-        "as_of": "2026-11-20T10:00:00+08:00",
+        # 10:00 in Shanghai, written in UTC like every datetime of the API.
+        "as_of": "2026-11-20T02:00:00Z",
     }
 
 
