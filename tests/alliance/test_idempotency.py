@@ -405,6 +405,31 @@ def test_an_upload_larger_than_the_in_memory_limit_is_fingerprinted_and_replayed
     assert bytes(ProductImport.objects.get().content) == content
 
 
+@pytest.mark.django_db(transaction=True)
+def test_work_enqueued_on_commit_runs_after_the_kept_answer(merchant, merchant_api):
+    """The answer is kept in the request's transaction, so work enqueued for after the commit
+    runs after it, even in-process: an upload with a key answers its import `pending` (without
+    a key, tasks in-process have finished it by the answer)."""
+
+    def upload(sku, **headers):
+        content = f"sku,title,url,price\n{sku},T,https://e.com/e,4.5\n".encode()
+        return merchant_api.post(
+            "/api/v1/product-imports/",
+            {"file": SimpleUploadedFile("one.csv", content)},
+            format="multipart",
+            **headers,
+        )
+
+    keyed = upload("E-1", HTTP_IDEMPOTENCY_KEY="import-1")
+    plain = upload("E-2")
+
+    assert keyed.status_code == plain.status_code == 202, keyed.content
+    assert keyed.json()["status"] == "pending"
+    assert plain.json()["status"] == "succeeded"
+    assert set(ProductImport.objects.values_list("status", flat=True)) == {"succeeded"}
+    assert set(merchant.products.values_list("sku", flat=True)) == {"E-1", "E-2"}
+
+
 def test_a_streaming_answer_is_stored_as_its_bytes():
     response = StreamingHttpResponse(iter([b"a,b\n", b"1,2\n"]), content_type="text/csv")
 
