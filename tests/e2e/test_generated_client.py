@@ -575,6 +575,29 @@ def test_a_merchants_flow_through_the_generated_client(live_server, world):
     assert merchant.webhook_secret == second.secret
 
 
+def test_an_ordering_by_two_fields_through_the_generated_client(live_server, world):
+    """The client sends a list parameter as it is generated to: two fields, best rate first and,
+    between equal rates, dearest first."""
+    client, _tokens = log_in(live_server.url, "lily-app")
+    page = answer(
+        products_list.sync_detailed(
+            client=client,
+            ordering=[
+                ProductsListOrderingItem("-effective_rate"),
+                ProductsListOrderingItem("-price"),
+            ],
+        ),
+        200,
+        PaginatedProductList,
+    )
+    assert [(p.sku, p.effective_rate, p.price) for p in page.results] == [
+        ("ELSE-1", "20.00", "120.00"),
+        ("POT-1", "20.00", "59.00"),
+        ("OL-250", "10.00", "199.00"),
+        ("LJ-250", "5.00", "369.90"),
+    ]
+
+
 def test_the_generated_client_imports_whole():
     """Every module of the generated package imports: none was generated broken."""
     package = Path(alliance_api_client.__file__).parent
