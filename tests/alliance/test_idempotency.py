@@ -34,7 +34,7 @@ from ..assertions import assert_error
 from ..conftest import client_for
 from ..payouts.money import D, alipay, bank, fund
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 LINKS = "/api/v1/links/"
 PAYOUTS = "/api/v1/payouts/"
