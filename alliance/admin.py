@@ -29,6 +29,7 @@ class IdempotencyRecordAdmin(admin.ModelAdmin):
     left out: it may hold a secret shown once (a webhook secret rotation's answer)."""
 
     list_display = ["created_at", "user", "method", "path", "status_code", "key"]
+    list_select_related = ["user"]
     list_filter = ["method", "status_code"]
     search_fields = ["key", "path", "user__username"]
     fields = ["created_at", "user", "key", "method", "path", "status_code", "fingerprint"]

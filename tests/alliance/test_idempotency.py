@@ -430,6 +430,24 @@ def test_work_enqueued_on_commit_runs_after_the_kept_answer(merchant, merchant_a
     assert set(merchant.products.values_list("sku", flat=True)) == {"E-1", "E-2"}
 
 
+def test_admins_read_the_records_without_their_bodies(promoter_api, product, client):
+    code = post(promoter_api, LINKS, {"product": product.pk}, key="seen-in-admin").json()["code"]
+    record = IdempotencyRecord.objects.get()
+    client.force_login(factories.AdminFactory(is_superuser=True))
+
+    listing = client.get("/admin/alliance/idempotencyrecord/")
+    detail = client.get(f"/admin/alliance/idempotencyrecord/{record.pk}/change/")
+
+    assert listing.status_code == detail.status_code == 200
+    assert b"seen-in-admin" in listing.content
+    assert code.encode() in bytes(record.body)
+    assert b"field-fingerprint" in detail.content
+    assert b"field-body" not in detail.content
+    assert b"field-headers" not in detail.content
+    assert b'name="_save"' not in detail.content
+    assert client.get("/admin/alliance/idempotencyrecord/add/").status_code == 403
+
+
 def test_a_streaming_answer_is_stored_as_its_bytes():
     response = StreamingHttpResponse(iter([b"a,b\n", b"1,2\n"]), content_type="text/csv")
 
