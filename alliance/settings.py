@@ -319,6 +319,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Swagger UI would otherwise send the schema to validator.swagger.io to draw a badge.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # The enum hook is drf-spectacular's default; the links hook chains each create to what
+    # follows it (alliance/api/schema_links.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "alliance.api.schema_links.add_create_links",
+    ],
 }
 
 # --- Domain ----------------------------------------------------------------------------------
