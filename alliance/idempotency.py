@@ -46,9 +46,6 @@ KEY_MAX_LENGTH = 255
 UNSTORED_STATUSES = frozenset({401, 403, 429})
 # Recomputed for every answer; cookies are kept apart by HttpResponse and never stored.
 UNSTORED_HEADERS = frozenset({"content-length"})
-# Request bodies are hashed while they are copied aside for the view: up to this size in memory,
-# beyond it (uploads) in a temporary file, as Django keeps uploaded files.
-SPOOL_MEMORY_BYTES = 2_621_440
 CHUNK_BYTES = 64 * 1024
 # Expired records deleted per statement by the purge: short locks, a few MB of ids at most.
 PURGE_BATCH = 5000
@@ -195,8 +192,8 @@ def _authenticated_user(request):
 
 def _fingerprint(request, cleanup: contextlib.ExitStack) -> str:
     """SHA-256 over the method, path, query string and raw body, each prefixed by its length so
-    that no two requests share one. The body is copied aside as it is hashed, and the view reads
-    the copy (closed by `cleanup` once the answer is made)."""
+    that one part cannot pass for another. The body is copied aside as it is hashed, and the view
+    reads the copy (closed by `cleanup` once the answer is made)."""
     digest = hashlib.sha256()
     for part in (request.method, request.path_info, request.META.get("QUERY_STRING", "")):
         encoded = part.encode("utf-8", "surrogateescape")
@@ -209,7 +206,10 @@ def _fingerprint(request, cleanup: contextlib.ExitStack) -> str:
     else:
         # Django reads a body into memory only below DATA_UPLOAD_MAX_MEMORY_SIZE, and an upload
         # may be larger: copy it to a spooled file instead, which the view's parsers then read.
-        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES)  # noqa: SIM115
+        # In memory up to the size at which Django moves an uploaded file to disk, then on disk.
+        spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+        )
         copy = cleanup.enter_context(spool)
         while chunk := request.read(CHUNK_BYTES):
             body_digest.update(chunk)
