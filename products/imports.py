@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from alliance.errors import AllianceError, InvalidTransition
 from alliance.models import ReviewStatus, User
@@ -684,6 +685,10 @@ def _xlsx_bytes(rows: Iterable[dict]) -> bytes:
         cells = []
         for name in COLUMNS:
             value = row[name]
+            if isinstance(value, str):
+                # A worksheet cannot hold most control characters (a title may carry them);
+                # left in, they fail the whole file.
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, Decimal):
                 cell.number_format = "0.00"

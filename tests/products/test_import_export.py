@@ -664,6 +664,19 @@ def test_xlsx_export_keeps_text_as_text_and_amounts_as_numbers(merchant_api, tri
     assert len(rows) == 4
 
 
+def test_xlsx_export_leaves_out_the_control_characters_a_worksheet_cannot_hold(
+    merchant, merchant_api
+):
+    factories.ProductFactory(merchant=merchant, sku="C-1\x02", title="tab\tbell\x07 escape\x1b")
+
+    response = merchant_api.get(EXPORT_URL, {"format": "xlsx"})
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][:2] == ("C-1", "tab\tbell escape")
+
+
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_export_then_import_round_trips(
     merchant, other_merchant, merchant_api, other_merchant_api, upload, tricky_catalog, file_format
