@@ -19,6 +19,7 @@ from drf_spectacular.contrib.rest_framework_simplejwt import (
     TokenObtainPairSerializerExtension,
     TokenRefreshSerializerExtension,
 )
+from rest_framework import serializers as drf_serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication, serializers
 from rest_framework_simplejwt.settings import api_settings
@@ -76,6 +77,16 @@ def _account_user_ids(account) -> list[int]:
 
 
 class TokenObtainPairSerializer(serializers.TokenObtainPairSerializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Taken as typed, as Django's login form takes a password: trimmed, a password that
+        # starts or ends with a space could not log in, and one of spaces only was refused as
+        # blank (400) instead of answered as wrong credentials (401).
+        self.fields[self.username_field] = drf_serializers.CharField(
+            write_only=True, trim_whitespace=False
+        )
+        self.fields["password"] = serializers.PasswordField(trim_whitespace=False)
+
     @classmethod
     def get_token(cls, user):
         token = super().get_token(user)

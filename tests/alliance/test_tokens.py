@@ -123,3 +123,21 @@ def test_a_token_without_a_stamp_is_refused(promoter):
 
     assert_error(me(str(bare.access_token)), 401, code="token_revoked")
     assert_error(refresh(str(bare)), 401, code="token_revoked")
+
+
+def test_a_password_is_taken_as_typed_spaces_included():
+    user = factories.UserFactory(username="spacey")
+    user.set_password(" two words ")
+    user.save()
+
+    def token(username, password):
+        return APIClient().post(
+            "/api/v1/auth/token/", {"username": username, "password": password}, format="json"
+        )
+
+    assert token("spacey", " two words ").status_code == 200
+    trimmed = token("spacey", "two words")
+    assert_error(trimmed, 401, code="no_active_account")
+    # Spaces only: wrong credentials, not a blank field.
+    assert_error(token("spacey", " \n "), 401, code="no_active_account")
+    assert_error(token(" spacey", " two words "), 401, code="no_active_account")
