@@ -1,8 +1,19 @@
 """Read paths for merchants and the catalog, scoped by who is asking."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import (
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from alliance.models import ReviewStatus
@@ -32,6 +43,53 @@ def products_visible_to(user) -> QuerySet[Product]:
     if role == Role.PROMOTER:
         return queryset.promotable()
     return queryset.none()
+
+
+RATE = DecimalField(max_digits=5, decimal_places=2)
+
+
+def base_rate() -> Coalesce:
+    """The rate a product earns before campaigns: its own, or its merchant's default."""
+    return Coalesce(F("commission_rate"), F("merchant__default_commission_rate"), output_field=RATE)
+
+
+def campaign_rate(*, promoter_id: int, moment: datetime) -> Subquery:
+    """The best rate among the campaigns that cover the product, run at `moment` and are open
+    to the promoter (general and event ones to all, targeted ones to admitted promoters): the
+    campaign half of commissions.services.rates.RateBook.rate, in SQL."""
+    # The applications live in the promoters app, which the catalog does not import: the
+    # campaign's reverse relation names the model (docs/architecture.md).
+    application = Campaign._meta.get_field("applications").related_model
+    admitted = application.objects.filter(
+        campaign=OuterRef("pk"), promoter_id=promoter_id, status=ReviewStatus.APPROVED
+    )
+    covers = Campaign.products.through.objects.filter(
+        campaign=OuterRef("pk"), product=OuterRef(OuterRef("pk"))
+    )
+    campaigns = (
+        Campaign.objects.filter(
+            Q(starts_at__isnull=True) | Q(starts_at__lte=moment),
+            Q(ends_at__isnull=True) | Q(ends_at__gt=moment),
+            Q(applies_to_all_products=True) | Exists(covers),
+            ~Q(kind=Campaign.Kind.TARGETED) | Exists(admitted),
+            merchant=OuterRef("merchant_id"),
+            is_active=True,
+        )
+        .order_by()
+        .values("merchant")
+        .annotate(best=Max("rate"))
+        .values("best")
+    )
+    return Subquery(campaigns, output_field=RATE)
+
+
+def promoter_rate(*, promoter_id: int, moment: datetime) -> ExpressionWrapper:
+    """The rate the promoter earns on a product sold at `moment`: the highest of the product's
+    rate (or the merchant default) and every campaign open to the promoter then. The one SQL
+    form of RateBook.rate, used by the promoter's product page and the API."""
+    base = base_rate()
+    rate = Greatest(base, Coalesce(campaign_rate(promoter_id=promoter_id, moment=moment), base))
+    return ExpressionWrapper(rate, output_field=RATE)
 
 
 def campaigns_visible_to(user) -> QuerySet[Campaign]:

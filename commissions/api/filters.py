@@ -1,11 +1,11 @@
 import django_filters
 
-from alliance.api.filters import IdFilter, MomentFilter
+from alliance.api.filters import FilterSet, IdFilter, MomentFilter
 
 from ..models import Commission, Order, OrderEvent
 
 
-class SaleFilter(django_filters.FilterSet):
+class SaleFilter(FilterSet):
     """What orders and commissions are both filtered by: when they were paid and who brought
     them through which link and channel."""
 
@@ -38,10 +38,10 @@ class CommissionFilter(SaleFilter):
         fields = []
 
 
-class OrderEventFilter(django_filters.FilterSet):
+class OrderEventFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=OrderEvent.Status.choices)
     source = django_filters.ChoiceFilter(choices=OrderEvent.Source.choices)
-    order_id = django_filters.CharFilter()
+    order_id = django_filters.CharFilter(max_length=64)
 
     class Meta:
         model = OrderEvent

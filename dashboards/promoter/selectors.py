@@ -8,11 +8,9 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
-    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -20,13 +18,13 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Greatest, Round
+from django.db.models.functions import Coalesce, Round
 from django.utils import timezone
 
-from alliance.models import ReviewStatus
 from commissions.models import Commission, Order
-from products.models import Campaign, Coupon, Product
-from promoters.models import CampaignApplication, Click, Link, Promoter, UplineRelation
+from products.models import Coupon, Product
+from products.selectors import promoter_rate
+from promoters.models import Click, Link, Promoter, UplineRelation
 
 from ..periods import Period, by_day
 
@@ -101,33 +99,6 @@ def promoter_window(promoter: Promoter, *, days: int, now: datetime | None = Non
 # --- Product selection --------------------------------------------------------------------------
 
 
-def _campaign_rate(promoter: Promoter, moment: datetime) -> Subquery:
-    """The best rate among the campaigns that cover the product, run at `moment` and are open
-    to the promoter (general and event ones to all, targeted ones to admitted promoters): the
-    campaign half of commissions.services.rates.RateBook.rate, in SQL."""
-    admitted = CampaignApplication.objects.filter(
-        campaign=OuterRef("pk"), promoter=promoter, status=ReviewStatus.APPROVED
-    )
-    covers = Campaign.products.through.objects.filter(
-        campaign=OuterRef("pk"), product=OuterRef(OuterRef("pk"))
-    )
-    campaigns = (
-        Campaign.objects.filter(
-            Q(starts_at__isnull=True) | Q(starts_at__lte=moment),
-            Q(ends_at__isnull=True) | Q(ends_at__gt=moment),
-            Q(applies_to_all_products=True) | Exists(covers),
-            ~Q(kind=Campaign.Kind.TARGETED) | Exists(admitted),
-            merchant=OuterRef("merchant_id"),
-            is_active=True,
-        )
-        .order_by()
-        .values("merchant")
-        .annotate(best=Max("rate"))
-        .values("best")
-    )
-    return Subquery(campaigns, output_field=DecimalField(max_digits=5, decimal_places=2))
-
-
 def products_for_promoter(
     queryset: QuerySet[Product], *, promoter: Promoter, now: datetime | None = None
 ) -> QuerySet[Product]:
@@ -135,8 +106,6 @@ def products_for_promoter(
     default, and every campaign open to this promoter now), `estimated_earning` (price x rate,
     to the cent) and `popularity` (clicks on any link to it over the last POPULARITY_DAYS)."""
     moment = now or timezone.now()
-    base = Coalesce(F("commission_rate"), F("merchant__default_commission_rate"))
-    rate = Greatest(base, Coalesce(_campaign_rate(promoter, moment), base))
     since = moment - timedelta(days=POPULARITY_DAYS)
     clicks = (
         Click.objects.filter(link__product=OuterRef("pk"), created_at__gte=since)
@@ -146,9 +115,7 @@ def products_for_promoter(
         .values("total")
     )
     return queryset.annotate(
-        promoter_rate=ExpressionWrapper(
-            rate, output_field=DecimalField(max_digits=5, decimal_places=2)
-        ),
+        promoter_rate=promoter_rate(promoter_id=promoter.pk, moment=moment),
         estimated_earning=ExpressionWrapper(
             Round(F("price") * F("promoter_rate") / Value(Decimal(100)), precision=2),
             output_field=DecimalField(max_digits=14, decimal_places=2),

@@ -1,23 +1,18 @@
 import django_filters
 
-from alliance.api.filters import IdFilter, MomentFilter
+from alliance.api.filters import AmountFilter, BooleanFilter, FilterSet, IdFilter, MomentFilter
 from alliance.models import AuditLog
-from alliance.money import MAX_AMOUNT
 
 from ..models import MethodKind, Payout, PayoutHold, PayoutMethod
 
 
-class PayoutFilter(django_filters.FilterSet):
+class PayoutFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=Payout.Status.choices)
     kind = django_filters.ChoiceFilter(choices=MethodKind.choices)
     promoter = IdFilter(field_name="promoter_id")
     batch = IdFilter(field_name="batch_id")
-    min_amount = django_filters.NumberFilter(
-        field_name="amount", lookup_expr="gte", min_value=0, max_value=MAX_AMOUNT
-    )
-    max_amount = django_filters.NumberFilter(
-        field_name="amount", lookup_expr="lte", min_value=0, max_value=MAX_AMOUNT
-    )
+    min_amount = AmountFilter(field_name="amount", lookup_expr="gte")
+    max_amount = AmountFilter(field_name="amount", lookup_expr="lte")
     requested_after = MomentFilter(field_name="requested_at", lookup_expr="gte")
     requested_before = MomentFilter(field_name="requested_at", lookup_expr="lt")
 
@@ -26,19 +21,19 @@ class PayoutFilter(django_filters.FilterSet):
         fields = []
 
 
-class PayoutMethodFilter(django_filters.FilterSet):
+class PayoutMethodFilter(FilterSet):
     kind = django_filters.ChoiceFilter(choices=MethodKind.choices)
     promoter = IdFilter(field_name="promoter_id")
-    is_active = django_filters.BooleanFilter()
+    is_active = BooleanFilter()
 
     class Meta:
         model = PayoutMethod
         fields = []
 
 
-class PayoutHoldFilter(django_filters.FilterSet):
+class PayoutHoldFilter(FilterSet):
     promoter = IdFilter(field_name="promoter_id")
-    is_active = django_filters.BooleanFilter(
+    is_active = BooleanFilter(
         field_name="released_at", lookup_expr="isnull", label="Not released yet"
     )
 
@@ -47,7 +42,7 @@ class PayoutHoldFilter(django_filters.FilterSet):
         fields = []
 
 
-class AuditLogFilter(django_filters.FilterSet):
+class AuditLogFilter(FilterSet):
     action = django_filters.CharFilter(max_length=40)
     target_type = django_filters.CharFilter(max_length=60)
     target_id = django_filters.CharFilter(max_length=40)

@@ -7,6 +7,7 @@ from alliance.api.fields import (
     RequiredTextField,
     ScopedPrimaryKeyRelatedField,
 )
+from alliance.api.filters import IdParameterField
 from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
@@ -152,7 +153,7 @@ class ExportSerializer(serializers.Serializer):
 
 
 class ReExportSerializer(serializers.Serializer):
-    batch = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    batch = IdParameterField()
 
 
 class PayoutBatchSerializer(serializers.ModelSerializer):
@@ -203,9 +204,7 @@ class PayoutHoldSerializer(serializers.ModelSerializer):
 
 
 class BalanceQuerySerializer(serializers.Serializer):
-    promoter = serializers.IntegerField(
-        required=False, min_value=1, max_value=2**63 - 1, help_text="Admins only: whose balances."
-    )
+    promoter = IdParameterField(required=False, help_text="Admins only: whose balances.")
 
 
 class BalancesSerializer(serializers.Serializer):

@@ -1,28 +1,26 @@
-import django_filters
-
-from alliance.api.filters import IdFilter
+from alliance.api.filters import AmountFilter, FilterSet, IdFilter
 
 from ..models import Campaign, Coupon, Merchant, Product, StoreDomain
 
 
-class MerchantFilter(django_filters.FilterSet):
+class MerchantFilter(FilterSet):
     class Meta:
         model = Merchant
         fields = ["status"]
 
 
-class ProductFilter(django_filters.FilterSet):
+class ProductFilter(FilterSet):
     merchant = IdFilter()
     category = IdFilter()
-    min_price = django_filters.NumberFilter(field_name="price", lookup_expr="gte")
-    max_price = django_filters.NumberFilter(field_name="price", lookup_expr="lte")
+    min_price = AmountFilter(field_name="price", lookup_expr="gte")
+    max_price = AmountFilter(field_name="price", lookup_expr="lte")
 
     class Meta:
         model = Product
         fields = ["merchant", "category", "is_active", "stock_status"]
 
 
-class CampaignFilter(django_filters.FilterSet):
+class CampaignFilter(FilterSet):
     merchant = IdFilter()
 
     class Meta:
@@ -30,7 +28,7 @@ class CampaignFilter(django_filters.FilterSet):
         fields = ["merchant", "kind", "is_active"]
 
 
-class CouponFilter(django_filters.FilterSet):
+class CouponFilter(FilterSet):
     merchant = IdFilter()
     exclusive_promoter = IdFilter()
 
@@ -39,7 +37,7 @@ class CouponFilter(django_filters.FilterSet):
         fields = ["merchant", "is_active", "exclusive_promoter"]
 
 
-class StoreDomainFilter(django_filters.FilterSet):
+class StoreDomainFilter(FilterSet):
     merchant = IdFilter()
 
     class Meta:

@@ -4,16 +4,15 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.http import HttpResponse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from alliance.api.filters import FilterBackend, OrderingFilter
 from alliance.roles import merchant_of
 
 from .. import imports, selectors
@@ -115,7 +114,7 @@ class ProductImportViewSet(
 
     permission_classes = [IsMerchantMember]
     parser_classes = [MultiPartParser, FormParser]
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [FilterBackend, OrderingFilter]
     filterset_fields = ["status"]
     ordering_fields = ["created_at"]
 

@@ -97,8 +97,25 @@ class CategorySerializer(serializers.ModelSerializer):
         return services.category_save(category=instance)
 
 
+class EffectiveRateField(serializers.DecimalField):
+    """A promoter's product list annotates `promoter_rate` (products.selectors.promoter_rate,
+    campaigns included); any other product shows its own rate or its merchant's default."""
+
+    def get_attribute(self, product):
+        rate = getattr(product, "promoter_rate", None)
+        return product.effective_rate if rate is None else rate
+
+
 class ProductSerializer(serializers.ModelSerializer):
-    effective_rate = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True)
+    effective_rate = EffectiveRateField(
+        max_digits=5,
+        decimal_places=2,
+        read_only=True,
+        help_text=(
+            "The rate that applies: the product's own or its merchant's default; for a "
+            "promoter, the highest of that and every campaign open to it now."
+        ),
+    )
     merchant_name = serializers.CharField(source="merchant.name", read_only=True)
     # A method, not `source="category.name"` with a default: DRF skips defaults in partial
     # updates, so a PATCH answer would lack the key.

@@ -1,3 +1,5 @@
+from django.db.models import F
+from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -12,7 +14,7 @@ from rest_framework.response import Response
 from alliance.api.fields import DateTimeField
 from alliance.api.review import ReviewActionsMixin
 from alliance.errors import NotAllowed
-from alliance.roles import Role, merchant_of, role_of
+from alliance.roles import Role, merchant_of, promoter_of, role_of
 
 from .. import selectors, services
 from .filters import (
@@ -148,10 +150,20 @@ class ProductViewSet(viewsets.ModelViewSet):
     permission_classes = [IsMerchantMemberOrReadOnly]
     filterset_class = ProductFilter
     search_fields = ["title", "sku"]
-    ordering_fields = ["price", "created_at", "title", "commission_rate", "sku"]
+    ordering_fields = ["price", "created_at", "title", "commission_rate", "effective_rate", "sku"]
+    # commission_rate sorts products on their merchant's default by that default, as they earn;
+    # effective_rate sorts by the rate the list shows (for a promoter, campaigns included).
+    ordering_sources = {"commission_rate": "base_rate", "effective_rate": "shown_rate"}
 
     def get_queryset(self):
-        return selectors.products_visible_to(self.request.user)
+        queryset = selectors.products_visible_to(self.request.user).alias(
+            base_rate=selectors.base_rate()
+        )
+        promoter = promoter_of(self.request.user)
+        if promoter is None:
+            return queryset.alias(shown_rate=F("base_rate"))
+        rate = selectors.promoter_rate(promoter_id=promoter.pk, moment=timezone.now())
+        return queryset.annotate(promoter_rate=rate).alias(shown_rate=F("promoter_rate"))
 
     def perform_destroy(self, instance):
         services.product_delete(product=instance)

@@ -1,17 +1,15 @@
-import django_filters
-
-from alliance.api.filters import IdFilter, MomentFilter
+from alliance.api.filters import FilterSet, IdFilter, MomentFilter
 
 from ..models import CampaignApplication, Click, Link, OwnCustomer, Promoter
 
 
-class PromoterFilter(django_filters.FilterSet):
+class PromoterFilter(FilterSet):
     class Meta:
         model = Promoter
         fields = ["status"]
 
 
-class LinkFilter(django_filters.FilterSet):
+class LinkFilter(FilterSet):
     channel = IdFilter()
     product = IdFilter()
     merchant = IdFilter()
@@ -23,7 +21,7 @@ class LinkFilter(django_filters.FilterSet):
         fields = ["channel", "product", "merchant", "is_active", "sub_id"]
 
 
-class ClickFilter(django_filters.FilterSet):
+class ClickFilter(FilterSet):
     link = IdFilter()
     channel = IdFilter(field_name="link__channel")
     created_after = MomentFilter(field_name="created_at", lookup_expr="gte")
@@ -34,7 +32,7 @@ class ClickFilter(django_filters.FilterSet):
         fields = ["link", "is_unique", "is_bot", "sub_id"]
 
 
-class CampaignApplicationFilter(django_filters.FilterSet):
+class CampaignApplicationFilter(FilterSet):
     campaign = IdFilter()
 
     class Meta:
@@ -42,7 +40,7 @@ class CampaignApplicationFilter(django_filters.FilterSet):
         fields = ["campaign", "status"]
 
 
-class OwnCustomerFilter(django_filters.FilterSet):
+class OwnCustomerFilter(FilterSet):
     merchant = IdFilter()
 
     class Meta:

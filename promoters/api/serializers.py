@@ -1,3 +1,5 @@
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import serializers
 
 from alliance.api.fields import DateTimeField, ScopedPrimaryKeyRelatedField
@@ -172,6 +174,34 @@ class LinkSerializer(serializers.ModelSerializer):
 
     def get_qr_png_url(self, link) -> str:
         return self._action_url(link, "qr.png")
+
+
+class LinkSchema(OpenApiSerializerExtension):
+    """A new link needs a target: the request is a link to a product (`product` required,
+    `merchant` optional and then the product's merchant) or to a merchant's store (`merchant`
+    required). Two named shapes rather than a bare `anyOf`, so generated clients keep every
+    field typed. Without either the answer is 400 `required` on `product`."""
+
+    target_class = LinkSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        if direction != "request":
+            return schema
+        choices = []
+        for name, target in [
+            ("LinkToProductRequest", "product"),
+            ("LinkToStoreRequest", "merchant"),
+        ]:
+            shape = {**schema, "properties": dict(schema["properties"]), "required": [target]}
+            shape["properties"][target] = {"type": "integer"}
+            shape = auto_schema._postprocess_serializer_schema(shape, self.target, direction)
+            component = ResolvedComponent(
+                name=name, type=ResolvedComponent.SCHEMA, object=name, schema=shape
+            )
+            auto_schema.registry.register_on_missing(component)
+            choices.append(component.ref)
+        return {"anyOf": choices, "description": "A link to a product or to a merchant's store."}
 
 
 class LinkUpdateSerializer(serializers.ModelSerializer):

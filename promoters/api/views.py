@@ -77,7 +77,7 @@ class PromoterViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
         return Response(PromoterSerializer(promoter).data)
 
     @extend_schema(responses=DownlineSerializer(many=True))
-    @action(detail=False, methods=["get"], permission_classes=[IsPromoter])
+    @action(detail=False, methods=["get"], permission_classes=[IsPromoter], filter_backends=[])
     def downlines(self, request):
         """The promoters this promoter invited (public fields only)."""
         queryset = selectors.downlines_of(self._me())
