@@ -231,6 +231,8 @@ REST_FRAMEWORK = {
     # their own `parser_classes` (docs/api.md "Request bodies").
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # An Accept header naming a file's media type gets the file, an error JSON: never 406.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "alliance.api.negotiation.LenientContentNegotiation",
     # Adds the error answers, the shared error component and the Idempotency-Key header to
     # every operation (alliance/api/schema.py).
     "DEFAULT_SCHEMA_CLASS": "alliance.api.schema.AutoSchema",
@@ -311,6 +313,13 @@ SPECTACULAR_SETTINGS = {
         "PayoutMethodKindEnum": "payouts.models.MethodKind",
         "PayoutStatusEnum": "payouts.models.Payout.Status",
         "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
+        "BalanceEntryKindEnum": "commissions.models.LedgerTransaction.Kind",
+        "RoleEnum": "alliance.roles.Role",
+        # The constants that tell one resource's shapes apart (alliance.api.schema.ShapeField).
+        "MerchantShapeEnum": ["merchant"],
+        "PromoterShapeEnum": ["promoter"],
+        "MemberShapeEnum": ["member"],
+        "PublicShapeEnum": ["public"],
     },
     # Swagger UI and Redoc come from the project's own static files (drf-spectacular-sidecar),
     # never a CDN: /api/docs/ works offline and needs no host but the platform's own.

@@ -319,7 +319,9 @@ class OrderingFilter(filters.OrderingFilter):
         return [(name, name) for name in self.names(view)]
 
     def get_ordering(self, request, queryset, view):
-        given = request.query_params.get(self.ordering_param)
+        # Comma-separated in one parameter, or the parameter repeated (as generated clients
+        # send a list), or both.
+        given = ",".join(request.query_params.getlist(self.ordering_param))
         if not given:
             return self.get_default_ordering(view)
         allowed = self.names(view)
@@ -337,7 +339,7 @@ class OrderingFilter(filters.OrderingFilter):
         return terms
 
     def filter_queryset(self, request, queryset, view):
-        if request.query_params.get(self.ordering_param):
+        if any(request.query_params.getlist(self.ordering_param)):
             terms = self.get_ordering(request, queryset, view)
             sources = getattr(view, "ordering_sources", {})
             ordering = []
@@ -362,14 +364,20 @@ class OrderingFilter(filters.OrderingFilter):
                 "required": False,
                 "in": "query",
                 "description": (
-                    "Fields to order by, comma-separated, each with `-` before it for "
-                    "descending order; an unknown field answers 400."
+                    "Fields to order by, comma-separated (or the parameter repeated), each "
+                    "with `-` before it for descending order; an unknown field answers 400."
                 ),
                 "schema": {
                     "type": "array",
                     "items": {
                         "type": "string",
                         "enum": [term for name in names for term in (name, f"-{name}")],
+                        # Names for the generated clients' enum members: PRICE, PRICE_DESC.
+                        "x-enum-varnames": [
+                            member
+                            for name in names
+                            for member in (name.upper(), f"{name.upper()}_DESC")
+                        ],
                     },
                 },
                 "style": "form",

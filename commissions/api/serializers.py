@@ -1,8 +1,10 @@
 from decimal import Decimal
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from alliance.api.fields import AmountField, RequiredTextField
+from alliance.api.schema import ShapeField
 from alliance.money import currency
 
 from ..models import Commission, Order, OrderEvent, SettlementRun
@@ -17,6 +19,17 @@ class EstimatedAmountField(AmountField):
         if instance.status in EARNING_STATUSES:
             return instance.promoter_amount
         return Decimal("0.00")
+
+
+class InvalidReasonField(serializers.ChoiceField):
+    """Why a commission or an order earns nothing; null while it earns (stored as "")."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, allow_null=True)
+        super().__init__(choices=Commission.InvalidReason.choices, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
 
 
 class CurrencyMixin(serializers.Serializer):
@@ -73,18 +86,25 @@ class BackfillUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="JSON Lines: one order event object per line.")
 
 
+@extend_schema_serializer(component_name="MerchantOrder")
 class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
     """An order as its merchant or an admin sees it. Promoters get OrderForPromoterSerializer."""
 
     promoter_name = serializers.SerializerMethodField()
-    estimated_commission = AmountField(read_only=True, default=None)
-    settled_commission = AmountField(read_only=True, default=None)
-    invalid_reason = serializers.ChoiceField(
-        choices=Commission.InvalidReason.choices,
+    estimated_commission = AmountField(
         read_only=True,
-        allow_blank=True,
+        default=None,
+        help_text="The promoter's share (P) of the lines that still earn; null without one.",
+    )
+    settled_commission = AmountField(
+        read_only=True,
+        default=None,
+        help_text="The promoter's share credited to its balance; null without one.",
+    )
+    shape = ShapeField("merchant")
+    invalid_reason = InvalidReasonField(
         help_text="Why the whole order earns nothing (unknown_source, cancelled, refunded); "
-        '"" when it earns.',
+        "null when it earns."
     )
     invalid_reason_display = serializers.CharField(
         source="get_invalid_reason_display", read_only=True
@@ -93,6 +113,7 @@ class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
     class Meta:
         model = Order
         fields = [
+            "shape",
             "id",
             "merchant",
             "order_id",
@@ -120,9 +141,11 @@ class OrderSerializer(CurrencyMixin, serializers.ModelSerializer):
         return obj.promoter.display_name if obj.promoter_id else None
 
 
+@extend_schema_serializer(component_name="PromoterOrder")
 class OrderForPromoterSerializer(OrderSerializer):
     """A promoter sees the merchant's order id masked (first 3 and last 2 characters)."""
 
+    shape = ShapeField("promoter")
     order_id = serializers.SerializerMethodField()
     merchant_name = serializers.CharField(source="merchant.name", read_only=True)
 
@@ -138,6 +161,9 @@ class OrderForPromoterSerializer(OrderSerializer):
 
 class CommissionSerializer(CurrencyMixin, serializers.ModelSerializer):
     order_id = serializers.SerializerMethodField()
+    invalid_reason = InvalidReasonField(
+        help_text="Why this line earns nothing (docs/orders.md); null while it earns."
+    )
     sku = serializers.CharField(source="order_item.sku", read_only=True)
     invalid_reason_display = serializers.CharField(
         source="get_invalid_reason_display", read_only=True

@@ -5,12 +5,13 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_view,
     inline_serializer,
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 from alliance.api.errors import flatten_errors, json_error
 from alliance.api.fields import DateTimeField
 from alliance.api.permissions import IsPlatformAdmin
+from alliance.api.schema import shapes
 from alliance.auth import WebhookAddressThrottle, WebhookMerchantThrottle
 from alliance.errors import AllianceError, NotAllowed
 from alliance.roles import Role, merchant_of, promoter_of, role_of
@@ -66,7 +68,8 @@ class OrderEventWebhookView(APIView):
 
     @extend_schema(
         operation_id="order_event_webhook",
-        request=events.OrderEventSchema,
+        # Read as raw bytes (the signature covers them), but JSON all the same.
+        request={"application/json": events.OrderEventSchema},
         parameters=WEBHOOK_HEADERS,
         responses={
             202: EventAcceptedSerializer,
@@ -133,7 +136,7 @@ class OrderEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         detail=False,
         methods=["post"],
         permission_classes=[IsMerchantMember],
-        parser_classes=[MultiPartParser, FormParser],
+        parser_classes=[MultiPartParser],
     )
     def backfill(self, request):
         """Upload past order events as JSON Lines (one event per line, optionally with a
@@ -173,6 +176,14 @@ def backfill_report(lines) -> dict:
     }
 
 
+# Merchant members and admins get the merchant's shape; promoters the masked one.
+ORDER_SHAPES = {"merchant": OrderSerializer, "promoter": OrderForPromoterSerializer}
+
+
+@extend_schema_view(
+    list=extend_schema(responses=shapes("Order", ORDER_SHAPES, many=True)),
+    retrieve=extend_schema(responses=shapes("Order", ORDER_SHAPES)),
+)
 class OrderViewSet(viewsets.ReadOnlyModelViewSet):
     """Orders: a merchant's own (attributed or not), a promoter's attributed ones (the
     merchant's order id masked), every order for admins."""
@@ -287,7 +298,9 @@ def sync_response_serializer(name: str, item):
         responses=inline_serializer(
             name,
             fields={
-                "results": item(many=True),
+                "results": item
+                if isinstance(item, serializers.BaseSerializer)
+                else item(many=True),
                 "next_cursor": serializers.CharField(),
                 "has_more": serializers.BooleanField(),
             },
@@ -317,7 +330,7 @@ class SyncViewSet(viewsets.GenericViewSet):
         data = serializer_class(rows, many=True, context={"request": self.request, **context}).data
         return Response({"results": data, "next_cursor": next_cursor, "has_more": has_more})
 
-    @sync_response_serializer("OrderSyncPage", OrderForPromoterSerializer)
+    @sync_response_serializer("OrderSyncPage", shapes("Order", ORDER_SHAPES, many=True))
     @action(detail=False, methods=["get"])
     def orders(self, request):
         """Orders changed after the cursor (a promoter's orders are masked)."""

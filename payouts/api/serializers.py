@@ -11,7 +11,7 @@ from alliance.api.filters import IdParameterField
 from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
-from commissions.models import LedgerEntry
+from commissions.models import LedgerEntry, LedgerTransaction
 
 from ..models import MethodKind, Payout, PayoutBatch, PayoutHold, PayoutMethod
 from ..services.payouts import BULK_ACTIONS
@@ -235,7 +235,9 @@ class BalanceEntrySerializer(serializers.ModelSerializer):
     """One movement of the available balance."""
 
     created_at = DateTimeField(source="transaction.created_at", read_only=True)
-    kind = serializers.CharField(source="transaction.kind", read_only=True)
+    kind = serializers.ChoiceField(
+        choices=LedgerTransaction.Kind.choices, source="transaction.kind", read_only=True
+    )
     commission = serializers.IntegerField(
         source="transaction.commission_id", read_only=True, allow_null=True
     )

@@ -41,7 +41,8 @@ from .serializers import (
 
 CSV_RESPONSE = OpenApiResponse(
     response=OpenApiTypes.BINARY,
-    description="text/csv: payout_id, account_name, account, bank_name, amount, currency, memo.",
+    description="The batch file: payout_id, account_name, account, bank_name, amount, currency, "
+    "memo.",
 )
 
 
@@ -191,14 +192,14 @@ class PayoutViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         methods=["POST"],
         parameters=[ExportSerializer],
         request=None,
-        responses={200: CSV_RESPONSE},
+        responses={(200, "text/csv"): CSV_RESPONSE},
         description="Export every approved payout of `kind` not exported yet as a new batch "
         "(CSV with the full accounts) and mark them exported. 409 nothing_to_export.",
     )
     @extend_schema(
         methods=["GET"],
         parameters=[ReExportSerializer],
-        responses={200: CSV_RESPONSE},
+        responses={(200, "text/csv"): CSV_RESPONSE},
         description="The file of an earlier batch again, byte for byte.",
     )
     @action(detail=False, methods=["get", "post"], permission_classes=[IsPlatformAdmin])

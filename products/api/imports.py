@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -113,7 +113,7 @@ class ProductImportViewSet(
     the resource reports progress, counts and every row's errors."""
 
     permission_classes = [IsMerchantMember]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [MultiPartParser]
     filter_backends = [FilterBackend, OrderingFilter]
     filterset_fields = ["status"]
     ordering_fields = ["created_at"]

@@ -1,7 +1,9 @@
 from django.db import transaction
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from alliance.api.fields import ScopedPrimaryKeyRelatedField, WindowDateTimeField
+from alliance.api.schema import ShapeField
 from alliance.models import ReviewStatus
 from alliance.roles import merchant_of
 
@@ -19,19 +21,35 @@ def approved_promoters(request):
     return ExclusivePromoter.objects.filter(status=ReviewStatus.APPROVED)
 
 
+@extend_schema_serializer(component_name="MerchantPublic")
 class MerchantPublicSerializer(serializers.ModelSerializer):
     """What promoters see of a merchant."""
 
-    class Meta:
-        model = Merchant
-        fields = ["id", "name", "store_url", "default_commission_rate", "attribution_window_days"]
-        read_only_fields = fields
+    shape = ShapeField("public")
 
-
-class MerchantSerializer(serializers.ModelSerializer):
     class Meta:
         model = Merchant
         fields = [
+            "shape",
+            "id",
+            "name",
+            "store_url",
+            "default_commission_rate",
+            "attribution_window_days",
+        ]
+        read_only_fields = fields
+
+
+@extend_schema_serializer(component_name="MerchantMember")
+class MerchantSerializer(serializers.ModelSerializer):
+    """A merchant as its members and the platform's admins see it: its settings and review."""
+
+    shape = ShapeField("member")
+
+    class Meta:
+        model = Merchant
+        fields = [
+            "shape",
             "id",
             "name",
             "store_url",
@@ -50,6 +68,7 @@ class MerchantSerializer(serializers.ModelSerializer):
             "allow_self_purchase",
         ]
         read_only_fields = [
+            "shape",
             "id",
             "status",
             "review_reason",
@@ -65,22 +84,6 @@ class MerchantSerializer(serializers.ModelSerializer):
         if not value.replace("_", "").replace("-", "").isalnum():
             raise serializers.ValidationError("Use letters, digits, '_' or '-' only.")
         return value
-
-
-class MerchantForRoleSerializer(serializers.ModelSerializer):
-    """Documents what the merchant list and detail answer: promoters get the public fields
-    only; the merchant's members and admins also get its settings and review state, which the
-    schema therefore marks optional. Never used to read or write data."""
-
-    class Meta:
-        model = Merchant
-        fields = MerchantSerializer.Meta.fields
-        read_only_fields = MerchantPublicSerializer.Meta.fields
-        extra_kwargs = {
-            name: {"read_only": False, "required": False}
-            for name in fields
-            if name not in MerchantPublicSerializer.Meta.fields
-        }
 
 
 class CategorySerializer(serializers.ModelSerializer):

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from alliance.api.fields import DateTimeField
 from alliance.api.review import ReviewActionsMixin
+from alliance.api.schema import shapes
 from alliance.errors import NotAllowed
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 
@@ -34,17 +35,19 @@ from .serializers import (
     CampaignSerializer,
     CategorySerializer,
     CouponSerializer,
-    MerchantForRoleSerializer,
     MerchantPublicSerializer,
     MerchantSerializer,
     ProductSerializer,
     StoreDomainSerializer,
 )
 
+# Members and admins get the merchant's settings and review state; promoters the public part.
+MERCHANT_SHAPES = {"member": MerchantSerializer, "public": MerchantPublicSerializer}
+
 
 @extend_schema_view(
-    list=extend_schema(responses=MerchantForRoleSerializer(many=True)),
-    retrieve=extend_schema(responses=MerchantForRoleSerializer),
+    list=extend_schema(responses=shapes("Merchant", MERCHANT_SHAPES, many=True)),
+    retrieve=extend_schema(responses=shapes("Merchant", MERCHANT_SHAPES)),
 )
 class MerchantViewSet(ReviewActionsMixin, viewsets.ReadOnlyModelViewSet):
     """Merchants. Admins see all and review them; members see their own; promoters see the

@@ -1,5 +1,7 @@
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alliance.api.fields import DateTimeField, ScopedPrimaryKeyRelatedField
@@ -11,6 +13,13 @@ from ..models import CampaignApplication, Channel, Click, Link, OwnCustomer, Pro
 from ..sharing import share_text, short_url
 
 PLATFORM_CHOICES = [choice for choice, _label in Channel.Kind.choices]
+
+
+class UplineSerializer(serializers.Serializer):
+    """Who invited this promoter, while that upline earns from its sales."""
+
+    display_name = serializers.CharField()
+    expires_at = DateTimeField(help_text="When the upline stops earning from this promoter.")
 
 
 class PromoterSerializer(serializers.ModelSerializer):
@@ -51,14 +60,14 @@ class PromoterSerializer(serializers.ModelSerializer):
             "created_at",
         ]
 
+    @extend_schema_field(UplineSerializer(allow_null=True))
     def get_upline(self, promoter) -> dict | None:
         relation = getattr(promoter, "upline_link", None)
         if relation is None:
             return None
-        return {
-            "display_name": relation.upline.display_name,
-            "expires_at": DateTimeField().to_representation(relation.expires_at),
-        }
+        return UplineSerializer(
+            {"display_name": relation.upline.display_name, "expires_at": relation.expires_at}
+        ).data
 
 
 class DownlineSerializer(serializers.ModelSerializer):
@@ -121,7 +130,7 @@ class LinkSerializer(serializers.ModelSerializer):
     share_text = serializers.SerializerMethodField()
     qr_svg_url = serializers.SerializerMethodField()
     qr_png_url = serializers.SerializerMethodField()
-    target_url = serializers.CharField(read_only=True)
+    target_url = serializers.URLField(read_only=True)
     title = serializers.SerializerMethodField()
     clicks_count = serializers.IntegerField(read_only=True, default=0)
     unique_clicks_count = serializers.IntegerField(read_only=True, default=0)
@@ -158,6 +167,7 @@ class LinkSerializer(serializers.ModelSerializer):
     def get_title(self, link) -> str:
         return link.product.title if link.product_id else link.merchant.name
 
+    @extend_schema_field(OpenApiTypes.URI)
     def get_short_url(self, link) -> str:
         return short_url(link, request=self.context.get("request"))
 
@@ -169,9 +179,11 @@ class LinkSerializer(serializers.ModelSerializer):
         path = f"/api/v1/links/{link.pk}/{suffix}/"
         return request.build_absolute_uri(path) if request else path
 
+    @extend_schema_field(OpenApiTypes.URI)
     def get_qr_svg_url(self, link) -> str:
         return self._action_url(link, "qr.svg")
 
+    @extend_schema_field(OpenApiTypes.URI)
     def get_qr_png_url(self, link) -> str:
         return self._action_url(link, "qr.png")
 

@@ -315,7 +315,10 @@ class SignupViewSet(viewsets.GenericViewSet):
 class MeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
-    role = serializers.CharField()
+    role = serializers.ChoiceField(
+        choices=[role.value for role in Role],
+        help_text="admin, merchant, promoter, or none (a login with no profile yet).",
+    )
     merchant_id = serializers.IntegerField(allow_null=True)
     promoter_id = serializers.IntegerField(allow_null=True)
 

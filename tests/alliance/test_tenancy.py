@@ -414,6 +414,7 @@ def test_promoter_sees_approved_merchants_public_fields_only(promoter_api, merch
 
     assert ids_in(response) == {merchant.pk}
     assert set(response.json()["results"][0]) == {
+        "shape",
         "id",
         "name",
         "store_url",
