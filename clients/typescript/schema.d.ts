@@ -2283,9 +2283,15 @@ export interface components {
             readonly promoter_name: string | null;
             readonly link: number | null;
             readonly channel: number | null;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description The promoter's share (P) of the lines that still earn; null without one.
+             */
             readonly estimated_commission: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description The promoter's share credited to its balance; null without one.
+             */
             readonly settled_commission: string;
             /**
              * @description Why the whole order earns nothing (unknown_source, cancelled, refunded); null when it earns.
@@ -3207,9 +3213,15 @@ export interface components {
             readonly promoter: number | null;
             readonly link: number | null;
             readonly channel: number | null;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description The promoter's share (P) of the lines that still earn; null without one.
+             */
             readonly estimated_commission: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description The promoter's share credited to its balance; null without one.
+             */
             readonly settled_commission: string;
             /**
              * @description Why the whole order earns nothing (unknown_source, cancelled, refunded); null when it earns.
@@ -3426,7 +3438,7 @@ export interface operations {
             query?: {
                 action?: string;
                 actor?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -3846,7 +3858,7 @@ export interface operations {
         parameters: {
             query?: {
                 campaign?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -4262,7 +4274,7 @@ export interface operations {
                  */
                 kind?: "general" | "targeted" | "event";
                 merchant?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("rate" | "-rate" | "created_at" | "-created_at" | "starts_at" | "-starts_at" | "ends_at" | "-ends_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -4717,7 +4729,7 @@ export interface operations {
     categories_list: {
         parameters: {
             query?: {
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("name" | "-name")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -5184,7 +5196,7 @@ export interface operations {
                  *     * `other` - Other
                  */
                 kind?: "wechat_group" | "wechat_moments" | "douyin" | "xiaohongshu" | "weibo" | "blog" | "other";
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("name" | "-name" | "created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -5645,7 +5657,7 @@ export interface operations {
                 is_bot?: boolean;
                 is_unique?: boolean;
                 link?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -5771,7 +5783,7 @@ export interface operations {
                 link?: number;
                 merchant?: number;
                 order?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("paid_at" | "-paid_at" | "commission" | "-commission" | "promoter_amount" | "-promoter_amount" | "updated_at" | "-updated_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -6082,7 +6094,7 @@ export interface operations {
                 exclusive_promoter?: number;
                 is_active?: boolean;
                 merchant?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at" | "valid_until" | "-valid_until" | "code" | "-code")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -6467,7 +6479,7 @@ export interface operations {
                 created_before?: string;
                 is_active?: boolean;
                 merchant?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at" | "clicks_count" | "-clicks_count" | "unique_clicks_count" | "-unique_clicks_count")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -6540,7 +6552,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["LinkRequest"];
             };
@@ -6678,7 +6690,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["LinkUpdateRequest"];
             };
@@ -6947,7 +6959,7 @@ export interface operations {
     merchants_list: {
         parameters: {
             query?: {
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("name" | "-name" | "created_at" | "-created_at" | "default_commission_rate" | "-default_commission_rate")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -7561,7 +7573,7 @@ export interface operations {
         parameters: {
             query?: {
                 order_id?: string;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("received_at" | "-received_at" | "occurred_at" | "-occurred_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -7782,7 +7794,7 @@ export interface operations {
                 channel?: number;
                 link?: number;
                 merchant?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("paid_at" | "-paid_at" | "amount" | "-amount" | "updated_at" | "-updated_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -7907,7 +7919,7 @@ export interface operations {
         parameters: {
             query?: {
                 merchant?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -8298,7 +8310,7 @@ export interface operations {
             query?: {
                 /** @description Not released yet */
                 is_active?: boolean;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -8593,7 +8605,7 @@ export interface operations {
                  *     * `bank` - Bank account
                  */
                 kind?: "alipay" | "bank";
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -8801,7 +8813,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PayoutMethodUpdateRequest"];
             };
@@ -9055,7 +9067,7 @@ export interface operations {
                 kind?: "alipay" | "bank";
                 max_amount?: string;
                 min_amount?: string;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("requested_at" | "-requested_at" | "amount" | "-amount" | "reviewed_at" | "-reviewed_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -9879,7 +9891,7 @@ export interface operations {
     product_imports_list: {
         parameters: {
             query?: {
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -10141,7 +10153,7 @@ export interface operations {
                 max_price?: string;
                 merchant?: number;
                 min_price?: string;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("price" | "-price" | "created_at" | "-created_at" | "title" | "-title" | "commission_rate" | "-commission_rate" | "effective_rate" | "-effective_rate" | "sku" | "-sku")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -10602,7 +10614,7 @@ export interface operations {
     promoters_list: {
         parameters: {
             query?: {
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("created_at" | "-created_at" | "fans_count" | "-fans_count" | "display_name" | "-display_name")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -11552,7 +11564,7 @@ export interface operations {
             query?: {
                 merchant?: number;
                 month?: string;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("month" | "-month" | "total_owed" | "-total_owed" | "issued_at" | "-issued_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
@@ -11856,7 +11868,7 @@ export interface operations {
         parameters: {
             query?: {
                 merchant?: number;
-                /** @description Fields to order by, comma-separated, each with `-` before it for descending order; an unknown field answers 400. */
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
                 ordering?: ("host" | "-host" | "created_at" | "-created_at" | "reviewed_at" | "-reviewed_at")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;

@@ -3,7 +3,7 @@ from enum import StrEnum
 
 class CategoriesListOrderingItem(StrEnum):
     NAME = "name"
-    VALUE_1 = "-name"
+    NAME_DESC = "-name"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,9 +3,9 @@ from enum import StrEnum
 
 class ChannelsListOrderingItem(StrEnum):
     CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
     NAME = "name"
-    VALUE_1 = "-name"
-    VALUE_3 = "-created_at"
+    NAME_DESC = "-name"
 
     def __str__(self) -> str:
         return str(self.value)

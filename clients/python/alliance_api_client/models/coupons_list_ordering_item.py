@@ -3,11 +3,11 @@ from enum import StrEnum
 
 class CouponsListOrderingItem(StrEnum):
     CODE = "code"
+    CODE_DESC = "-code"
     CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
     VALID_UNTIL = "valid_until"
-    VALUE_1 = "-created_at"
-    VALUE_3 = "-valid_until"
-    VALUE_5 = "-code"
+    VALID_UNTIL_DESC = "-valid_until"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,11 +3,11 @@ from enum import StrEnum
 
 class PayoutsListOrderingItem(StrEnum):
     AMOUNT = "amount"
+    AMOUNT_DESC = "-amount"
     REQUESTED_AT = "requested_at"
+    REQUESTED_AT_DESC = "-requested_at"
     REVIEWED_AT = "reviewed_at"
-    VALUE_1 = "-requested_at"
-    VALUE_3 = "-amount"
-    VALUE_5 = "-reviewed_at"
+    REVIEWED_AT_DESC = "-reviewed_at"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,7 +3,7 @@ from enum import StrEnum
 
 class ProductImportsListOrderingItem(StrEnum):
     CREATED_AT = "created_at"
-    VALUE_1 = "-created_at"
+    CREATED_AT_DESC = "-created_at"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -40,8 +40,8 @@ class PromoterOrder:
         promoter (int | None):
         link (int | None):
         channel (int | None):
-        estimated_commission (str):
-        settled_commission (str):
+        estimated_commission (str): The promoter's share (P) of the lines that still earn; null without one.
+        settled_commission (str): The promoter's share credited to its balance; null without one.
         invalid_reason (InvalidReasonEnum | None): Why the whole order earns nothing (unknown_source, cancelled,
             refunded); null when it earns.
 

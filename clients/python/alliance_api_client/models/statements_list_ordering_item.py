@@ -3,11 +3,11 @@ from enum import StrEnum
 
 class StatementsListOrderingItem(StrEnum):
     ISSUED_AT = "issued_at"
+    ISSUED_AT_DESC = "-issued_at"
     MONTH = "month"
+    MONTH_DESC = "-month"
     TOTAL_OWED = "total_owed"
-    VALUE_1 = "-month"
-    VALUE_3 = "-total_owed"
-    VALUE_5 = "-issued_at"
+    TOTAL_OWED_DESC = "-total_owed"
 
     def __str__(self) -> str:
         return str(self.value)

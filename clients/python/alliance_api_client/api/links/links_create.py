@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -98,7 +98,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorResponse | Link]:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -106,8 +106,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
-            merchant's store.
+        body (LinkToProductRequest | LinkToStoreRequest): A link to a product or to a merchant's
+            store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +132,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorResponse | Link | None:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -140,8 +140,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
-            merchant's store.
+        body (LinkToProductRequest | LinkToStoreRequest): A link to a product or to a merchant's
+            store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +161,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorResponse | Link]:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -169,8 +169,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
-            merchant's store.
+        body (LinkToProductRequest | LinkToStoreRequest): A link to a product or to a merchant's
+            store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: LinkToProductRequest | LinkToStoreRequest | Unset = UNSET,
+    body: LinkToProductRequest | LinkToStoreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorResponse | Link | None:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
@@ -201,8 +201,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkToProductRequest | LinkToStoreRequest | Unset): A link to a product or to a
-            merchant's store.
+        body (LinkToProductRequest | LinkToStoreRequest): A link to a product or to a merchant's
+            store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,13 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.link import Link
 from ...models.link_update_request import LinkUpdateRequest
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: int,
     *,
-    body: LinkUpdateRequest | Unset = UNSET,
+    body: LinkUpdateRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,8 +26,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -97,15 +96,15 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: LinkUpdateRequest | Unset = UNSET,
+    body: LinkUpdateRequest,
 ) -> Response[ErrorResponse | Link]:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
     is_active to false to retire one, and its short URL answers 410.
 
     Args:
         id (int):
-        body (LinkUpdateRequest | Unset): A link's target never changes after it is shared; only
-            its state and sub_id do.
+        body (LinkUpdateRequest): A link's target never changes after it is shared; only its state
+            and sub_id do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,15 +130,15 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: LinkUpdateRequest | Unset = UNSET,
+    body: LinkUpdateRequest,
 ) -> ErrorResponse | Link | None:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
     is_active to false to retire one, and its short URL answers 410.
 
     Args:
         id (int):
-        body (LinkUpdateRequest | Unset): A link's target never changes after it is shared; only
-            its state and sub_id do.
+        body (LinkUpdateRequest): A link's target never changes after it is shared; only its state
+            and sub_id do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,15 +159,15 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: LinkUpdateRequest | Unset = UNSET,
+    body: LinkUpdateRequest,
 ) -> Response[ErrorResponse | Link]:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
     is_active to false to retire one, and its short URL answers 410.
 
     Args:
         id (int):
-        body (LinkUpdateRequest | Unset): A link's target never changes after it is shared; only
-            its state and sub_id do.
+        body (LinkUpdateRequest): A link's target never changes after it is shared; only its state
+            and sub_id do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,15 +191,15 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: LinkUpdateRequest | Unset = UNSET,
+    body: LinkUpdateRequest,
 ) -> ErrorResponse | Link | None:
     """Tracked links. Links are never deleted (their clicks and orders refer to them): set
     is_active to false to retire one, and its short URL answers 410.
 
     Args:
         id (int):
-        body (LinkUpdateRequest | Unset): A link's target never changes after it is shared; only
-            its state and sub_id do.
+        body (LinkUpdateRequest): A link's target never changes after it is shared; only its state
+            and sub_id do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,13 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.payout_method_update import PayoutMethodUpdate
 from ...models.payout_method_update_request import PayoutMethodUpdateRequest
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: int,
     *,
-    body: PayoutMethodUpdateRequest | Unset = UNSET,
+    body: PayoutMethodUpdateRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,8 +26,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -99,15 +98,15 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PayoutMethodUpdateRequest | Unset = UNSET,
+    body: PayoutMethodUpdateRequest,
 ) -> Response[ErrorResponse | PayoutMethodUpdate]:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
 
     Args:
         id (int):
-        body (PayoutMethodUpdateRequest | Unset): A payout method. The account is write-only in
-            full and always read back masked.
+        body (PayoutMethodUpdateRequest): A payout method. The account is write-only in full and
+            always read back masked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,15 +132,15 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PayoutMethodUpdateRequest | Unset = UNSET,
+    body: PayoutMethodUpdateRequest,
 ) -> ErrorResponse | PayoutMethodUpdate | None:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
 
     Args:
         id (int):
-        body (PayoutMethodUpdateRequest | Unset): A payout method. The account is write-only in
-            full and always read back masked.
+        body (PayoutMethodUpdateRequest): A payout method. The account is write-only in full and
+            always read back masked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,15 +161,15 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PayoutMethodUpdateRequest | Unset = UNSET,
+    body: PayoutMethodUpdateRequest,
 ) -> Response[ErrorResponse | PayoutMethodUpdate]:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
 
     Args:
         id (int):
-        body (PayoutMethodUpdateRequest | Unset): A payout method. The account is write-only in
-            full and always read back masked.
+        body (PayoutMethodUpdateRequest): A payout method. The account is write-only in full and
+            always read back masked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,15 +193,15 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PayoutMethodUpdateRequest | Unset = UNSET,
+    body: PayoutMethodUpdateRequest,
 ) -> ErrorResponse | PayoutMethodUpdate | None:
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's.
 
     Args:
         id (int):
-        body (PayoutMethodUpdateRequest | Unset): A payout method. The account is write-only in
-            full and always read back masked.
+        body (PayoutMethodUpdateRequest): A payout method. The account is write-only in full and
+            always read back masked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
