@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from alliance.auth_tokens import TokenObtainPairSerializer
 from commissions.models import Commission
 
 from .. import factories
@@ -145,6 +146,16 @@ def test_paths_under_api_that_name_no_endpoint_answer_json_404(method, path):
     response = getattr(client_for(promoter.user), method)(path)
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_an_unknown_path_answers_json_404_to_a_write_without_csrf_too():
+    # A bearer client sends no CSRF token; Django's CSRF check would answer an HTML 403.
+    promoter = factories.PromoterFactory()
+    token = str(TokenObtainPairSerializer.get_token(promoter.user).access_token)
+    client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = client.delete("/api/v1/campaigns/0.5/")
+    assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
 
 
