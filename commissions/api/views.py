@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from alliance.api.errors import flatten_errors, json_error
 from alliance.api.fields import DateTimeField
+from alliance.api.filters import IdParameterField
 from alliance.api.permissions import IsPlatformAdmin
 from alliance.api.schema import shapes
 from alliance.auth import WebhookAddressThrottle, WebhookMerchantThrottle
@@ -289,7 +290,8 @@ class SyncQuerySerializer(serializers.Serializer):
     # No max_length: a cursor too long to be ours is refused as invalid_cursor like any other.
     cursor = serializers.CharField(required=False, allow_blank=True)
     since = DateTimeField(required=False)
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=100)
+    # Digits only, as every whole number in a query string (alliance/api/filters.py).
+    limit = IdParameterField(required=False, min_value=1, max_value=500, default=100)
 
 
 def sync_response_serializer(name: str, item):

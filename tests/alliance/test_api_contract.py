@@ -273,3 +273,18 @@ def test_free_strings_are_enumerated_and_objects_typed(schema):
     profile = client_for(invited.user).get("/api/v1/promoters/me/").json()
     assert set(profile["upline"]) == {"display_name", "expires_at"}
     assert profile["upline"]["display_name"] == "Lin"
+
+
+@pytest.mark.parametrize("limit", ["", "1.0", "+5", "0", "501", "ten"])
+def test_the_sync_limit_is_a_whole_number_within_its_bounds(limit):
+    promoter = factories.PromoterFactory()
+    response = client_for(promoter.user).get("/api/v1/sync/orders/", {"limit": limit})
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["limit"]
+
+
+def test_the_sync_limit_takes_its_bounds():
+    promoter = factories.PromoterFactory()
+    for limit in ("1", "500"):
+        response = client_for(promoter.user).get("/api/v1/sync/orders/", {"limit": limit})
+        assert response.status_code == 200
