@@ -242,6 +242,8 @@ def test_merchant_staff_member_cannot_change_settings(merchant):
     case({"platforms": None}, "platforms", id="platforms null"),
     case({"fans_count": -5}, "fans_count", id="fans_count negative"),
     case({"audience_tags": "tea"}, "audience_tags", id="audience_tags not a list"),
+    case({"audience_tags": ["tea", 7]}, "audience_tags.1", id="audience tag a number"),
+    case({"display_name": 12.5}, "display_name", id="display_name a number"),
 ])  # fmt: skip
 def test_promoter_profile_refuses(promoter_api, promoter, change, fields):
     assert_refused(promoter_api, "patch", f"{API}promoters/me/", change, fields, rows=[promoter])
@@ -616,6 +618,7 @@ CHANNEL_CASES = [
     case({"name": "n" * 81}, "name", id="name too long"),
     case({"kind": "television"}, "kind", id="kind unknown"),
     case({"name": {"zh": "群"}}, "name", id="name not a string"),
+    case({"name": 2046}, "name", id="name a number"),
 ]
 
 

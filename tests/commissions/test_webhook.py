@@ -153,6 +153,7 @@ def _with(body, path, value):
     [
         (("type",), "order.shipped", "type"),
         (("order_id",), KeyError, "order_id"),
+        (("order_id",), 20261202, "order_id"),
         (("paid_at",), KeyError, "paid_at"),
         (("occurred_at",), "not a time", "occurred_at"),
         (("items",), [], "items"),
