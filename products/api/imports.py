@@ -130,8 +130,9 @@ class ProductImportViewSet(
         return ProductImportSerializer
 
     def perform_content_negotiation(self, request, force=False):
-        if getattr(self, "action", None) == "export":
-            # Here `format` names the file to export, not a renderer; errors are still JSON.
+        # On the export's path (whatever the method: a DELETE there must answer 405, not 404),
+        # `format` names the file to export, not a renderer; errors are still JSON.
+        if "export" in getattr(self, "action_map", {}).values():
             renderer = JSONRenderer()
             return renderer, renderer.media_type
         return super().perform_content_negotiation(request, force=force)

@@ -11,6 +11,7 @@ from products.models import Product, ProductImport
 from products.tasks import run_product_import
 
 from .. import factories
+from ..assertions import assert_error
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
@@ -721,6 +722,17 @@ def test_a_merchant_sees_only_its_own_imports(
     assert [item["id"] for item in my_list.json()["results"]] == [mine["id"]]
     assert "errors" not in my_list.json()["results"][0]
     assert Product.objects.filter(merchant=other_merchant).count() == 0
+
+
+@pytest.mark.parametrize("method", ["post", "delete", "trace"])
+@pytest.mark.parametrize("query", ["", "?format=csv", "?format=xlsx"])
+def test_a_method_the_export_does_not_take_answers_405_whatever_the_format(
+    merchant_api, method, query
+):
+    response = merchant_api.generic(method.upper(), f"{EXPORT_URL}{query}")
+
+    assert_error(response, 405, code="method_not_allowed")
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 @pytest.mark.parametrize(
