@@ -3852,6 +3852,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description No promoter with that id (`promoter`, admins). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     campaign_applications_list: {
@@ -9796,6 +9805,15 @@ export interface operations {
             };
             /** @description Authenticated, but not allowed: the role or the account's status. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No batch with that id. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

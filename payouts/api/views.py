@@ -199,7 +199,10 @@ class PayoutViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         methods=["GET"],
         parameters=[ReExportSerializer],
-        responses={(200, "text/csv"): CSV_RESPONSE},
+        responses={
+            (200, "text/csv"): CSV_RESPONSE,
+            404: OpenApiResponse(description="No batch with that id."),
+        },
         description="The file of an earlier batch again, byte for byte.",
     )
     @action(detail=False, methods=["get", "post"], permission_classes=[IsPlatformAdmin])
@@ -289,7 +292,13 @@ class BalancesView(APIView):
 
     permission_classes = [IsPromoterOrAdmin]
 
-    @extend_schema(parameters=[BalanceQuerySerializer], responses=BalancesSerializer)
+    @extend_schema(
+        parameters=[BalanceQuerySerializer],
+        responses={
+            200: BalancesSerializer,
+            404: OpenApiResponse(description="No promoter with that id (`promoter`, admins)."),
+        },
+    )
     def get(self, request):
         promoter = _balance_promoter(request)
         data = BalancesSerializer.build(

@@ -182,3 +182,13 @@ def test_the_audit_log_is_for_admins_and_filters(admin_api, promoter_api, admin_
     )
     assert admin_api.get(f"{API}audit-log/?actor={admin_user.pk}").json()["count"] == 1
     assert_error(promoter_api.get(f"{API}audit-log/"), 403)
+
+
+def test_the_schema_documents_the_404_of_a_promoter_or_batch_named_in_the_query(api):
+    paths = api.get("/api/schema/?format=json").json()["paths"]
+
+    for path in ("/api/v1/balances/", "/api/v1/payouts/export/"):
+        answer = paths[path]["get"]["responses"]["404"]
+        assert answer["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/ErrorResponse"
+        }
