@@ -9,11 +9,12 @@ class AllianceConfig(AppConfig):
         from django.db import models
         from rest_framework import serializers
 
-        from .api.fields import DateTimeField, strings_read_strictly
+        from .api.fields import DateTimeField, json_types_read_strictly
 
         # Every ModelSerializer of the API (HyperlinkedModelSerializer shares the mapping)
         # renders its model datetimes with the API's one format, so no serializer can forget
         # to: UTC, whole seconds, `Z` (alliance/api/fields.py, docs/api.md "Datetimes").
         serializers.ModelSerializer.serializer_field_mapping[models.DateTimeField] = DateTimeField
-        # A string field reads only a string (alliance/api/fields.py, docs/api.md).
-        strings_read_strictly()
+        # A string or decimal field reads only a JSON string (alliance/api/fields.py,
+        # docs/api.md "Request bodies").
+        json_types_read_strictly()

@@ -91,21 +91,27 @@ class RequiredTextField(serializers.CharField):
         super().__init__(**kwargs)
 
 
-def strings_read_strictly() -> None:
+def json_types_read_strictly() -> None:
     """Every string field of the API (CharField and its kinds: email, URL, slug, regex, the
-    items of a list of strings) reads only a JSON string. DRF's own CharField also takes a
-    number and stores its text (`0` became `"0"`), which the schema does not allow: a client
-    that sends a number where it promised a string has a bug the API should name, not hide.
-    Installed once for the whole process by AllianceConfig.ready, so no serializer, and no
-    service that validates with a serializer (the webhook's order events), can forget it."""
-    lenient = serializers.CharField.to_internal_value
-    if getattr(lenient, "strict", False):
-        return
+    items of a list of strings) reads only a JSON string, and every decimal (amounts, prices,
+    rates, which the API writes as strings) only a string too. DRF's own fields also take a
+    number: a string field stored its text (`0` became `"0"`) and a decimal read a float
+    (`0.1`, already inexact), neither of which the schema allows. A client that sends a number
+    where it promised a string has a bug the API should name, not hide. Installed once for the
+    whole process by AllianceConfig.ready, so no serializer, and no service that validates with
+    a serializer (the webhook's order events), can forget it."""
+    for field in (serializers.CharField, serializers.DecimalField):
+        lenient = field.to_internal_value
+        if getattr(lenient, "strict", False):
+            continue
+        field.to_internal_value = _strictly_from_string(lenient)
 
+
+def _strictly_from_string(lenient):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
         return lenient(self, data)
 
     to_internal_value.strict = True
-    serializers.CharField.to_internal_value = to_internal_value
+    return to_internal_value

@@ -28,8 +28,9 @@ class PayoutMethodSerializer(serializers.ModelSerializer):
         help_text="Alipay: an email or a mainland mobile number; bank: 12-19 digits.",
     )
     account_masked = serializers.CharField(source="masked_account", read_only=True)
-    account_name = serializers.CharField(max_length=200, help_text="The holder's real name.")
-    bank_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    # 100, as method_validate counts them (the schema says what the service enforces).
+    account_name = serializers.CharField(max_length=100, help_text="The holder's real name.")
+    bank_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     is_default = serializers.BooleanField(required=False, default=False)
 
     class Meta:
@@ -51,8 +52,8 @@ class PayoutMethodSerializer(serializers.ModelSerializer):
 
 class PayoutMethodUpdateSerializer(PayoutMethodSerializer):
     account = serializers.CharField(write_only=True, max_length=254, required=False)
-    account_name = serializers.CharField(max_length=200, required=False)
-    bank_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    account_name = serializers.CharField(max_length=100, required=False)
+    bank_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
     is_default = serializers.BooleanField(required=False)
 
     class Meta(PayoutMethodSerializer.Meta):

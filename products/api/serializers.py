@@ -80,10 +80,15 @@ class MerchantSerializer(serializers.ModelSerializer):
             "upline_rate_level2",
         ]
 
-    def validate_click_param(self, value: str) -> str:
-        if not value.replace("_", "").replace("-", "").isalnum():
-            raise serializers.ValidationError("Use letters, digits, '_' or '-' only.")
-        return value
+    # The name of a query parameter in the store's URLs: ASCII, so the schema can state it as
+    # a pattern (it took any script's letters before, which no pattern a client reads can say).
+    click_param = serializers.RegexField(
+        r"^[A-Za-z0-9_-]+$",
+        max_length=40,
+        required=False,
+        error_messages={"invalid": "Use letters, digits, '_' or '-' only."},
+        help_text=Merchant._meta.get_field("click_param").help_text,
+    )
 
 
 class CategorySerializer(serializers.ModelSerializer):

@@ -202,6 +202,7 @@ def test_signup_refuses_malformed_json(api):
     case({"hold_days": "week"}, "hold_days", id="hold not a number"),
     case({"customer_binding_days": 366}, "customer_binding_days", id="binding 366 days"),
     case({"click_param": "has space"}, "click_param", id="click_param with a space"),
+    case({"click_param": "点击"}, "click_param", id="click_param not ASCII"),
     case({"click_param": ""}, "click_param", id="click_param blank"),
     case({"click_param": "p" * 41}, "click_param", id="click_param too long"),
     case({"allow_self_purchase": "perhaps"}, "allow_self_purchase", id="flag not a boolean"),
@@ -351,6 +352,9 @@ PRODUCT_CASES = [
     case({"price": "Infinity"}, "price", id="price infinite"),
     case({"price": None}, "price", id="price null"),
     case({"price": [1]}, "price", id="price a list"),
+    case({"price": 369.9}, "price", id="price a number"),
+    case({"commission_rate": 15}, "commission_rate", id="rate a number"),
+    case({"sku": 2025}, "sku", id="sku a number"),
     case({"commission_rate": "100.01"}, "commission_rate", id="rate over 100"),
     case({"commission_rate": "-5"}, "commission_rate", id="rate negative"),
     case({"commission_rate": "9.999"}, "commission_rate", id="rate 3 places"),
@@ -904,3 +908,10 @@ def test_review_of_an_unknown_id_is_404(admin_api):
         404,
         code="not_found",
     )
+
+
+def test_the_schema_states_the_click_param_rule(api):
+    member = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+    field = member["PatchedMerchantMemberRequest"]["properties"]["click_param"]
+
+    assert (field["pattern"], field["maxLength"]) == ("^[A-Za-z0-9_-]+$", 40)

@@ -161,6 +161,7 @@ def _with(body, path, value):
         (("items", 0, "amount"), "-1.00", "items.0.amount"),
         (("items", 0, "amount"), "12.345", "items.0.amount"),
         (("items", 0, "amount"), "ten", "items.0.amount"),
+        (("items", 0, "amount"), 99.0, "items.0.amount"),
         (("items", 0, "amount"), KeyError, "items.0.amount"),
         (("items", 0, "refunded_amount"), "100.00", "items.0.refunded_amount"),
         (("items", 0, "quantity"), 0, "items.0.quantity"),

@@ -192,3 +192,12 @@ def test_the_schema_documents_the_404_of_a_promoter_or_batch_named_in_the_query(
         assert answer["content"]["application/json"]["schema"] == {
             "$ref": "#/components/schemas/ErrorResponse"
         }
+
+
+def test_the_schema_bounds_a_payout_method_names_as_the_service_does(api):
+    """method_validate refuses a holder's or bank's name over 100 characters."""
+    components = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+
+    for component in ("PayoutMethodRequest", "PatchedPayoutMethodUpdateRequest"):
+        fields = components[component]["properties"]
+        assert (fields["account_name"]["maxLength"], fields["bank_name"]["maxLength"]) == (100, 100)
