@@ -15,6 +15,6 @@ class AllianceConfig(AppConfig):
         # renders its model datetimes with the API's one format, so no serializer can forget
         # to: UTC, whole seconds, `Z` (alliance/api/fields.py, docs/api.md "Datetimes").
         serializers.ModelSerializer.serializer_field_mapping[models.DateTimeField] = DateTimeField
-        # A string or decimal field reads only a JSON string (alliance/api/fields.py,
-        # docs/api.md "Request bodies").
+        # A string or decimal field reads only a JSON string, a boolean in a body only true or
+        # false (alliance/api/fields.py, docs/api.md "Request bodies").
         json_types_read_strictly()

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -93,23 +94,35 @@ class RequiredTextField(serializers.CharField):
 
 def json_types_read_strictly() -> None:
     """Every string field of the API (CharField and its kinds: email, URL, slug, regex, the
-    items of a list of strings) reads only a JSON string, and every decimal (amounts, prices,
-    rates, which the API writes as strings) only a string too. DRF's own fields also take a
-    number: a string field stored its text (`0` became `"0"`) and a decimal read a float
-    (`0.1`, already inexact), neither of which the schema allows. A client that sends a number
-    where it promised a string has a bug the API should name, not hide. Installed once for the
-    whole process by AllianceConfig.ready, so no serializer, and no service that validates with
-    a serializer (the webhook's order events), can forget it."""
-    for field in (serializers.CharField, serializers.DecimalField):
+    items of a list of strings) reads only a JSON string; every decimal (amounts, prices,
+    rates, which the API writes as strings) only a string too; and a boolean in a JSON body
+    only `true` or `false`. DRF's own fields also take other types: a string field stored a
+    number's text (`0` became `"0"`), a decimal read a float (`0.1`, already inexact), a
+    boolean read `0`, `1`, `"yes"` or `"on"`. None of that is what the schema allows, and a
+    client that sends it has a bug the API should name, not hide. Query parameters and form
+    fields are text by nature: a boolean there still reads `true`/`false` written as text.
+    Installed once for the whole process by AllianceConfig.ready, so no serializer, and no
+    service that validates with a serializer (the webhook's order events), can forget it."""
+    for field, wanted, always in (
+        (serializers.CharField, str, True),
+        (serializers.DecimalField, str, True),
+        (serializers.BooleanField, bool, False),
+    ):
         lenient = field.to_internal_value
-        if getattr(lenient, "strict", False):
-            continue
-        field.to_internal_value = _strictly_from_string(lenient)
+        if not getattr(lenient, "strict", False):
+            field.to_internal_value = _strictly(lenient, wanted, always)
 
 
-def _strictly_from_string(lenient):
+def _from_json(field) -> bool:
+    """Whether the field reads a JSON document (a parsed body), not query parameters or a form,
+    which arrive as a QueryDict of text."""
+    data = getattr(field.root, "initial_data", None)
+    return data is not None and not isinstance(data, QueryDict)
+
+
+def _strictly(lenient, wanted: type, always: bool):
     def to_internal_value(self, data):
-        if not isinstance(data, str):
+        if not isinstance(data, wanted) and (always or _from_json(self)):
             self.fail("invalid")
         return lenient(self, data)
 

@@ -361,6 +361,8 @@ PRODUCT_CASES = [
     case({"category": UNKNOWN_ID}, "category", id="category unknown"),
     case({"stock_status": "plenty"}, "stock_status", id="stock_status unknown"),
     case({"is_active": "perhaps"}, "is_active", id="is_active not a boolean"),
+    case({"is_active": 1}, "is_active", id="is_active a number"),
+    case({"is_active": "true"}, "is_active", id="is_active a string"),
 ]
 
 
