@@ -286,10 +286,21 @@ class CommissionViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+class SinceField(DateTimeField):
+    """`since` sent empty is not a moment: 400, as the schema's date-time says. DRF reads an
+    optional field sent empty in a query string as left out, which here meant "from the
+    start"."""
+
+    def get_value(self, dictionary):
+        if dictionary.get(self.field_name) == "":
+            return ""
+        return super().get_value(dictionary)
+
+
 class SyncQuerySerializer(serializers.Serializer):
     # No max_length: a cursor too long to be ours is refused as invalid_cursor like any other.
     cursor = serializers.CharField(required=False, allow_blank=True)
-    since = DateTimeField(required=False)
+    since = SinceField(required=False)
     # Digits only, as every whole number in a query string (alliance/api/filters.py).
     limit = IdParameterField(required=False, min_value=1, max_value=500, default=100)
 

@@ -357,3 +357,12 @@ def test_a_forged_cursor_is_a_clear_400(promoter):
 
     assert_error(client.get("/api/v1/sync/orders/?cursor=bm9wZQ"), 400, fields={"cursor"})
     assert_error(client.get("/api/v1/sync/orders/?limit=0"), 400, fields={"limit"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed", ["orders", "commissions"])
+def test_since_sent_empty_is_a_400_not_the_whole_feed(promoter, feed):
+    client = client_for(promoter.user)
+
+    assert_error(client.get(f"/api/v1/sync/{feed}/?since="), 400, fields={"since"})
+    assert client.get(f"/api/v1/sync/{feed}/").status_code == 200
