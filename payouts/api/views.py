@@ -9,6 +9,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance.api.bodies import ReplaceNeedsBody
 from alliance.api.permissions import IsPlatformAdmin
 from alliance.errors import AllianceError, NotAllowed
 from alliance.roles import Role, promoter_of, role_of
@@ -53,7 +54,7 @@ class IsPromoterOrAdmin(BasePermission):
         return role_of(request.user) in {Role.PROMOTER, Role.ADMIN}
 
 
-class PayoutMethodViewSet(viewsets.ModelViewSet):
+class PayoutMethodViewSet(ReplaceNeedsBody, viewsets.ModelViewSet):
     """Where a promoter is paid: Alipay accounts and bank accounts. Promoters manage their own
     (the account is shown masked); admins read everyone's."""
 

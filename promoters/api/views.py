@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from alliance.api.bodies import ReplaceNeedsBody
 from alliance.api.fields import ScopedPrimaryKeyRelatedField
 from alliance.api.review import ReviewActionsMixin
 from alliance.auth import SignupThrottle
@@ -117,6 +118,7 @@ class ChannelViewSet(OwnedByPromoterMixin, viewsets.ModelViewSet):
 
 
 class LinkViewSet(
+    ReplaceNeedsBody,
     mixins.CreateModelMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alliance.errors import AllianceError
 from alliance.models import ReviewStatus
+from payouts.models import PayoutMethod
 from products import services as catalog
 from products.models import Campaign, Category, Coupon, Product
 from promoters.models import CampaignApplication
@@ -917,3 +918,19 @@ def test_the_schema_states_the_click_param_rule(api):
     field = member["PatchedMerchantMemberRequest"]["properties"]["click_param"]
 
     assert (field["pattern"], field["maxLength"]) == ("^[A-Za-z0-9_-]+$", 40)
+
+
+def test_a_replace_without_a_body_is_refused_where_every_field_is_optional(
+    promoter_api, promoter, link
+):
+    method = PayoutMethod.objects.create(
+        promoter=promoter,
+        kind="alipay",
+        account_name="张三",
+        account="13800138000",
+        is_default=True,
+    )
+    for url in (f"{API}links/{link.pk}/", f"{API}payout-methods/{method.pk}/"):
+        assert_refused(promoter_api, "put", url, None, (), code="parse_error", rows=[link, method])
+        assert promoter_api.put(url, {}, format="json").status_code == 200
+        assert promoter_api.patch(url).status_code == 200
