@@ -17,6 +17,7 @@ content), each rule listed in RULES and in docs/api.md ("Contract test").
 """
 
 import hashlib
+import itertools
 import json
 import os
 from pathlib import Path
@@ -26,6 +27,8 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import TestPhase
 
 PATH_PARAMETERS = {"id", "merchant_id"}
+# Numbers the requests that carry an Idempotency-Key, in the order they are made.
+SENDS = itertools.count()
 
 
 def _ids() -> dict:
@@ -52,17 +55,17 @@ def _collection(case, name: str) -> str:
 
 
 def _fresh_idempotency_key(case) -> None:
-    """An Idempotency-Key of the request's own, as a client sends a new key with each new
-    request: generated keys are few ("0", "A"), and the same key sent with another body is
-    rightly refused (422 `idempotency_key_reused`, docs/api.md "Safe retries"). The key is a
-    hash of the request, so the same request sent again carries the same key and gets the first
-    answer back. A key generated invalid on purpose is kept."""
+    """An Idempotency-Key of its own for each request sent, as a client makes up a new key for
+    each new request: generated keys are few ("0", "A"), and the same key with other bytes is
+    rightly refused (422 `idempotency_key_reused`; a multipart body encoded again has a new
+    boundary, so even the same upload is other bytes, docs/api.md "Safe retries"). A key
+    generated invalid on purpose is kept."""
     if "Idempotency-Key" not in (case.headers or {}):
         return
     meta = case.meta
     if meta is not None and meta.is_negative_at(ParameterLocation.HEADER):
         return
-    request = (case.method, case.path, case.path_parameters, case.query, case.body)
+    request = (next(SENDS), case.method, case.path, case.path_parameters, case.query, case.body)
     key = hashlib.sha256(repr(request).encode()).hexdigest()[:40]
     case.headers = {**case.headers, "Idempotency-Key": key}
 
@@ -204,6 +207,9 @@ rule(METHODS, VALIDATION, "is_default", "Make another method the default instead
 rule([f"POST {API}payouts/"], "invalid_amount", "amount")
 rule([f"POST {API}payouts/"], "below_minimum", "amount")
 rule([f"POST {API}payouts/"], "insufficient_balance", "amount")
+# A link's sub_id has letters and digits of any script (str.isalnum), '-', '_' and '.': OpenAPI
+# 3.0's patterns (ECMA-262 without Unicode classes) cannot name a letter of any script.
+rule(writes(f"{API}links/", "POST PUT PATCH"), VALIDATION, "sub_id", "Use letters, digits, ")
 # Only a targeted campaign takes applications; a link's coupon is valid and the target's.
 rule([f"POST {API}campaign-applications/"], "not_targeted", "campaign")
 rule([f"POST {API}links/"], "error", "coupon", "This coupon cannot be used on this link.")
@@ -226,13 +232,16 @@ PAYMENTS = [
     f"POST {API}statements/{{id}}/mark-paid/",
 ]
 rule(PAYMENTS, "reference_required", "reference")
-# An uploaded file is UTF-8 CSV, an XLSX workbook or JSON Lines, and its name or `format` says
-# which: the schema declares a binary file.
+# An uploaded file is not empty, is UTF-8 CSV, an XLSX workbook or JSON Lines, and its name or
+# `format` says which: the schema declares a binary file.
+EMPTY = "The submitted file is empty."
 IMPORTS = [f"POST {API}product-imports/"]
-rule(IMPORTS, VALIDATION, "file", "Upload a .csv or .xlsx file", "Old .xls workbooks")
+rule(IMPORTS, VALIDATION, "file", "Upload a .csv or .xlsx file", "Old .xls workbooks", EMPTY)
 rule(IMPORTS, "invalid_encoding", "file")
 rule(IMPORTS, "invalid_file", "file")
-rule([f"POST {API}order-events/backfill/"], "error", "file", "The file is not UTF-8 text.")
+BACKFILL = [f"POST {API}order-events/backfill/"]
+rule(BACKFILL, VALIDATION, "file", EMPTY)
+rule(BACKFILL, "error", "file", "The file is not UTF-8 text.")
 
 
 def _error(response) -> tuple[str, dict] | None:
