@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -269,8 +269,15 @@ def database_copies(roles):
     another's sees (an admin suspending the promoter would revoke its token mid-run)."""
     source = connection.settings_dict["NAME"]
     copies = {role: f"{source}_contract_{role}" for role in roles}
-    connections.close_all()  # a template database must have no other session
+    connections.close_all()
     with connection.cursor() as cursor:
+        # A template database must have no session but this one: end any an earlier test left
+        # behind (a server's or a thread's connection that has not gone yet).
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
         for name in copies.values():
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.close()
@@ -293,12 +300,12 @@ def test_the_api_keeps_its_contract(world, tmp_path):
     servers: list[LiveServer] = []
     runs: dict[str, subprocess.Popen] = {}
     outputs: dict[str, str] = {}
-    with database_copies(world) as databases:
+    with database_copies(world) as databases, ExitStack() as logs:
         try:
             for role, user in world.items():
                 environment = server_environment(databases[role], role)
                 servers.append(LiveServer(environment))
-                log = (tmp_path / f"{role}.txt").open("w")
+                log = logs.enter_context((tmp_path / f"{role}.txt").open("w"))
                 # The three runs share the two cores; each keeps its own order of cases.
                 runs[role] = subprocess.Popen(
                     [
