@@ -85,6 +85,10 @@ class OrderItemSchema(serializers.Serializer):
 class OrderEventSchema(serializers.Serializer):
     """One order event: the full snapshot of the order (docs/webhooks.md)."""
 
+    # Stores' systems send what they send: an amount as a string or a number, an order id as a
+    # number (docs/webhooks.md). The API's own JSON types are strict (alliance/api/fields.py).
+    json_types_lenient = True
+
     type = serializers.ChoiceField(choices=OrderEvent.Type.choices)
     order_id = serializers.CharField(max_length=64)
     occurred_at = MomentField()

@@ -2,6 +2,7 @@
 
 import json
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -70,6 +71,20 @@ def test_a_signed_event_is_stored_acknowledged_and_applied(api, shop, product):
     assert (stored.webhook_id, stored.status) == ("msg_1", "applied")
     order = Order.objects.get(merchant=shop, order_id="W-1")
     assert (order.status, order.amount, order.attribution) == ("paid", 99, "none")
+
+
+def test_a_store_may_send_numbers_for_the_order_id_and_amounts(api, shop, product):
+    """docs/webhooks.md takes an amount as a string or a number; the API's own bodies do not
+    (alliance/api/fields.py), stores' systems send what they send."""
+    body = paid_body(order_id="W-7")
+    body["order_id"] = 20261202
+    body["items"][0]["amount"] = 99.5
+
+    response = post(api, shop, body)
+
+    assert response.status_code == 202, response.content
+    order = Order.objects.get(merchant=shop, order_id="20261202")
+    assert order.amount == Decimal("99.50")
 
 
 def test_a_redelivery_is_acknowledged_and_ignored(api, shop, product):
@@ -153,7 +168,6 @@ def _with(body, path, value):
     [
         (("type",), "order.shipped", "type"),
         (("order_id",), KeyError, "order_id"),
-        (("order_id",), 20261202, "order_id"),
         (("paid_at",), KeyError, "paid_at"),
         (("occurred_at",), "not a time", "occurred_at"),
         (("items",), [], "items"),
@@ -161,7 +175,6 @@ def _with(body, path, value):
         (("items", 0, "amount"), "-1.00", "items.0.amount"),
         (("items", 0, "amount"), "12.345", "items.0.amount"),
         (("items", 0, "amount"), "ten", "items.0.amount"),
-        (("items", 0, "amount"), 99.0, "items.0.amount"),
         (("items", 0, "amount"), KeyError, "items.0.amount"),
         (("items", 0, "refunded_amount"), "100.00", "items.0.refunded_amount"),
         (("items", 0, "quantity"), 0, "items.0.quantity"),
