@@ -2362,7 +2362,8 @@ export interface components {
         /** @description One order event: the full snapshot of the order (docs/webhooks.md). */
         OrderEventSchemaRequest: {
             type: components["schemas"]["OrderEventTypeEnum"];
-            order_id: string;
+            /** @description The store's order id, as a string or a whole number. */
+            order_id: string | number;
             /** Format: date-time */
             occurred_at: string;
             /** Format: date-time */
@@ -2401,13 +2402,13 @@ export interface components {
         OrderItemSchemaRequest: {
             sku: string;
             quantity: number;
-            /** Format: decimal */
-            amount: string;
+            /** @description An amount, as a string ("129.50") or a number (129.5). */
+            amount: string | number;
             /**
-             * Format: decimal
+             * @description An amount, as a string ("129.50") or a number (129.5).
              * @default 0.00
              */
-            refunded_amount: string;
+            refunded_amount: string | number;
         };
         /**
          * @description * `paid` - Paid

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alliance.db import insert_ignoring_conflict
@@ -60,13 +61,36 @@ class MomentField(serializers.DateTimeField):
         return moment
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "pattern": r"^[0-9]{1,12}(?:\.[0-9]{1,2})?$"},
+            {"type": "number", "minimum": 0},
+        ],
+        "description": 'An amount, as a string ("129.50") or a number (129.5).',
+    }
+)
+class StoreAmountField(serializers.DecimalField):
+    """An amount a store sends: a string or a number (json_types_lenient below)."""
+
+
+@extend_schema_field(
+    {
+        "oneOf": [{"type": "string", "maxLength": 64}, {"type": "integer"}],
+        "description": "The store's order id, as a string or a whole number.",
+    }
+)
+class StoreOrderIdField(serializers.CharField):
+    """An order id a store sends: a string or a whole number (json_types_lenient below)."""
+
+
 class OrderItemSchema(serializers.Serializer):
     sku = serializers.CharField(max_length=64)
     quantity = serializers.IntegerField(min_value=1, max_value=1_000_000)
-    amount = serializers.DecimalField(
+    amount = StoreAmountField(
         max_digits=14, decimal_places=2, min_value=Decimal("0"), max_value=MAX_AMOUNT
     )
-    refunded_amount = serializers.DecimalField(
+    refunded_amount = StoreAmountField(
         max_digits=14,
         decimal_places=2,
         min_value=Decimal("0"),
@@ -90,7 +114,7 @@ class OrderEventSchema(serializers.Serializer):
     json_types_lenient = True
 
     type = serializers.ChoiceField(choices=OrderEvent.Type.choices)
-    order_id = serializers.CharField(max_length=64)
+    order_id = StoreOrderIdField(max_length=64)
     occurred_at = MomentField()
     paid_at = MomentField()
     completed_at = MomentField(required=False, allow_null=True, default=None)

@@ -26,7 +26,7 @@ class OrderEventSchemaRequest:
             * `order.completed` - Completed
             * `order.refunded` - Refunded
             * `order.cancelled` - Cancelled
-        order_id (str):
+        order_id (int | str): The store's order id, as a string or a whole number.
         occurred_at (datetime.datetime):
         paid_at (datetime.datetime):
         items (list[OrderItemSchemaRequest]):
@@ -37,7 +37,7 @@ class OrderEventSchemaRequest:
     """
 
     type_: OrderEventTypeEnum
-    order_id: str
+    order_id: int | str
     occurred_at: datetime.datetime
     paid_at: datetime.datetime
     items: list[OrderItemSchemaRequest]
@@ -50,6 +50,7 @@ class OrderEventSchemaRequest:
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
 
+        order_id: int | str
         order_id = self.order_id
 
         occurred_at = self.occurred_at.isoformat()
@@ -116,7 +117,10 @@ class OrderEventSchemaRequest:
         d = dict(src_dict)
         type_ = OrderEventTypeEnum(d.pop("type"))
 
-        order_id = d.pop("order_id")
+        def _parse_order_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        order_id = _parse_order_id(d.pop("order_id"))
 
         occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,14 +17,14 @@ class OrderItemSchemaRequest:
     Attributes:
         sku (str):
         quantity (int):
-        amount (str):
-        refunded_amount (str | Unset):  Default: '0.00'.
+        amount (float | str): An amount, as a string ("129.50") or a number (129.5).
+        refunded_amount (float | str | Unset): An amount, as a string ("129.50") or a number (129.5). Default: '0.00'.
     """
 
     sku: str
     quantity: int
-    amount: str
-    refunded_amount: str | Unset = "0.00"
+    amount: float | str
+    refunded_amount: float | str | Unset = "0.00"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,9 +32,14 @@ class OrderItemSchemaRequest:
 
         quantity = self.quantity
 
+        amount: float | str
         amount = self.amount
 
-        refunded_amount = self.refunded_amount
+        refunded_amount: float | str | Unset
+        if isinstance(self.refunded_amount, Unset):
+            refunded_amount = UNSET
+        else:
+            refunded_amount = self.refunded_amount
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,9 +62,17 @@ class OrderItemSchemaRequest:
 
         quantity = d.pop("quantity")
 
-        amount = d.pop("amount")
+        def _parse_amount(data: object) -> float | str:
+            return cast(float | str, data)
 
-        refunded_amount = d.pop("refunded_amount", UNSET)
+        amount = _parse_amount(d.pop("amount"))
+
+        def _parse_refunded_amount(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        refunded_amount = _parse_refunded_amount(d.pop("refunded_amount", UNSET))
 
         order_item_schema_request = cls(
             sku=sku,
