@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliance.admin import ReadOnlyAdmin
 from alliance.errors import AllianceError
 
 from .models import (
@@ -23,17 +24,6 @@ from .models import (
 from .services.apply import order_events_retry
 from .services.commissions import commission_void, commissions_void_held
 from .services.settlement import settlement_trigger
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OrderEvent)

@@ -3,18 +3,9 @@ console at /console/payouts/ and the API)."""
 
 from django.contrib import admin
 
+from alliance.admin import ReadOnlyAdmin
+
 from .models import Payout, PayoutBatch, PayoutHold, PayoutMethod
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PayoutMethod)

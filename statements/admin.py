@@ -3,7 +3,7 @@ which post the payment to the ledger."""
 
 from django.contrib import admin
 
-from commissions.admin import ReadOnlyAdmin
+from alliance.admin import ReadOnlyAdmin
 
 from .models import Statement
 
