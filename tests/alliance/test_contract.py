@@ -185,7 +185,15 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
-            [str(gunicorn), "alliance.wsgi", "-b", f"127.0.0.1:{self.port}", "-w", "1"],
+            [
+                str(gunicorn),
+                "alliance.wsgi",
+                *("-b", f"127.0.0.1:{self.port}", "-w", "1"),
+                # No request-line limit: gunicorn refuses a URL over 4 KB with its own HTML 414
+                # before the API sees it, which is the web server's rule, not the API's
+                # (docs/api.md "Contract test"). Stateful sequences sometimes build such URLs.
+                *("--limit-request-line", "0"),
+            ],
             cwd=settings.BASE_DIR,
             env=environment,
             stdout=subprocess.PIPE,
