@@ -110,10 +110,10 @@ class AutoSchema(openapi.AutoSchema):
         return sorted(codes | {code for code in operation["responses"] if code >= "400"})
 
     def _idempotent(self) -> bool:
-        try:
-            from alliance.idempotency import applies_to
-        except ImportError:
-            return False
+        # Imported here: alliance.idempotency reads the models, which the settings' schema
+        # class must not load at import.
+        from alliance.idempotency import applies_to
+
         return applies_to(self.method, self.path)
 
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
