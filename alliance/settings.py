@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "products",
     "promoters",
+    "ledger",
     "commissions",
     "statements",
     "payouts",
@@ -313,7 +314,7 @@ SPECTACULAR_SETTINGS = {
         "PayoutMethodKindEnum": "payouts.models.MethodKind",
         "PayoutStatusEnum": "payouts.models.Payout.Status",
         "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
-        "BalanceEntryKindEnum": "commissions.models.LedgerTransaction.Kind",
+        "BalanceEntryKindEnum": "ledger.models.LedgerTransaction.Kind",
         "RoleEnum": "alliance.roles.Role",
         # The constants that tell one resource's shapes apart (alliance.api.schema.ShapeField).
         "MerchantShapeEnum": ["merchant"],
@@ -442,7 +443,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(env("ALLIANCE_SETTLEMENT_SECONDS", "600")),
     },
     "check-ledger": {
-        "task": "commissions.tasks.check_ledger",
+        "task": "ledger.tasks.check_ledger",
         "schedule": float(env("ALLIANCE_LEDGER_CHECK_SECONDS", "3600")),
     },
     # Checks whether last month's statements are due (on or after ALLIANCE_STATEMENT_DAY) and

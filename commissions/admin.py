@@ -13,9 +13,6 @@ from alliance.errors import AllianceError
 from .models import (
     Commission,
     CommissionStatusChange,
-    LedgerAccount,
-    LedgerEntry,
-    LedgerTransaction,
     Order,
     OrderEvent,
     OrderItem,
@@ -133,21 +130,6 @@ class CommissionAdmin(ReadOnlyAdmin):
             )
 
 
-class LedgerEntryInline(admin.TabularInline):
-    model = LedgerEntry
-    extra = 0
-    can_delete = False
-    readonly_fields = ["account", "amount"]
-
-
-@admin.register(LedgerTransaction)
-class LedgerTransactionAdmin(ReadOnlyAdmin):
-    list_display = ["idempotency_key", "kind", "commission", "created_at"]
-    list_filter = ["kind"]
-    search_fields = ["idempotency_key"]
-    inlines = [LedgerEntryInline]
-
-
 @admin.register(SettlementRun)
 class SettlementRunAdmin(ReadOnlyAdmin):
     """Runs, newest first. "Run settlement now" queues a run for a worker; a run's page shows
@@ -212,10 +194,3 @@ class SettlementRunAdmin(ReadOnlyAdmin):
             SettlementRun.Status.RUNNING,
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-
-@admin.register(LedgerAccount)
-class LedgerAccountAdmin(ReadOnlyAdmin):
-    list_display = ["key", "kind", "merchant", "promoter"]
-    list_filter = ["kind"]
-    search_fields = ["key"]

@@ -6,7 +6,7 @@ class PayoutsConfig(AppConfig):
     verbose_name = "Payouts"
 
     def ready(self):
-        from commissions.services.checks import ledger_check_register
+        from ledger.checks import ledger_check_register
 
         from .checks import payout_ledger_problems
 

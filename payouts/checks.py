@@ -1,5 +1,5 @@
 """The payouts' ledger invariants, part of `manage.py check_ledger`
-(commissions.services.checks.ledger_check):
+(ledger.checks.ledger_check):
 
 - every payout holds exactly the postings its status implies: approved the approval; paid the
   approval and the payment; failed, and rejected after approval, the approval and the return;
@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from alliance.money import quantize
-from commissions.models import LedgerAccount, LedgerEntry
+from ledger.models import LedgerAccount, LedgerEntry
 
 from .models import Payout
 from .services.payouts import available_key, in_transit_key, paid_key

@@ -7,8 +7,9 @@ from django.db.models import QuerySet, Sum
 from alliance.models import AuditLog
 from alliance.money import quantize
 from alliance.roles import Role, promoter_of, role_of
-from commissions.models import Commission, LedgerEntry
+from commissions.models import Commission
 from commissions.selectors import promoter_earnings
+from ledger.models import LedgerEntry
 
 from .models import OPEN_STATUSES, Payout, PayoutBatch, PayoutHold, PayoutMethod
 from .services.payouts import available_key, in_transit_key, paid_key

@@ -6,7 +6,7 @@ class StatementsConfig(AppConfig):
     verbose_name = "Merchant statements"
 
     def ready(self):
-        from commissions.services.checks import ledger_check_register
+        from ledger.checks import ledger_check_register
 
         from .checks import statement_ledger_problems
 

@@ -1,4 +1,4 @@
-"""The statements' invariants, part of `manage.py check_ledger` (commissions.services.checks).
+"""The statements' invariants, part of `manage.py check_ledger` (ledger.checks).
 
 - Every paid statement has exactly one payment posting (key statement:<id>:paid, kind
   statement_payment) of merchant payable +total owed and merchant received -total owed; one with
@@ -12,8 +12,8 @@ from decimal import Decimal
 from django.db.models import Min, Sum
 
 from alliance.money import quantize
-from commissions.models import LedgerAccount, LedgerEntry, LedgerTransaction
-from commissions.services.ledger import account_key
+from ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
+from ledger.services import account_key
 
 from .models import Statement
 from .selectors import TOTAL_FIELDS, ledger_month_totals

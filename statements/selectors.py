@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from alliance.money import quantize
 from alliance.roles import Role, merchant_of, role_of
-from commissions.models import LedgerAccount, LedgerEntry, LedgerTransaction
-from commissions.services.ledger import account_key
+from ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
+from ledger.services import account_key
 
 from .models import Statement
 from .months import month_bounds, month_of

@@ -12,8 +12,8 @@ from alliance.audit import audit_record
 from alliance.errors import AllianceError, InvalidTransition, NotAllowed, required_text
 from alliance.money import currency
 from alliance.roles import Role, role_of
-from commissions.models import LedgerAccount, LedgerTransaction
-from commissions.services import ledger
+from ledger import services as ledger
+from ledger.models import LedgerAccount, LedgerTransaction
 
 from . import selectors
 from .models import STATEMENT_TRANSITIONS, Statement

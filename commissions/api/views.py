@@ -24,13 +24,13 @@ from alliance.api.schema import shapes
 from alliance.auth import WebhookAddressThrottle, WebhookMerchantThrottle
 from alliance.errors import AllianceError, NotAllowed
 from alliance.roles import Role, merchant_of, promoter_of, role_of
+from ledger.selectors import promoter_available_balance
 from products.api.permissions import IsMerchantMember
 
 from .. import selectors
 from ..models import Commission, SettlementRun
 from ..services import commissions as commission_services
 from ..services import events, webhooks
-from ..services.ledger import promoter_available_balance
 from ..services.settlement import settlement_trigger
 from .filters import CommissionFilter, OrderEventFilter, OrderFilter
 from .serializers import (

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,16 +18,16 @@ from alliance.db import bulk_insert_rows, bulk_update_rows
 from alliance.errors import InvalidTransition, required_text
 from alliance.models import ReviewStatus
 from alliance.roles import Right, status_allows
+from ledger import selectors as ledger_selectors
+from ledger import services as ledger
+from ledger.models import LedgerAccount, LedgerTransaction
 
 from ..models import (
     COMMISSION_TRANSITIONS,
     Commission,
     CommissionStatusChange,
-    LedgerAccount,
-    LedgerTransaction,
     Order,
 )
-from . import ledger
 from .changes import change_position, mark_changed
 from .split import ZERO, line_commission, split_commission
 
@@ -149,13 +149,8 @@ def ledger_sync(commissions: list[Commission]) -> int:
     touched = [c for c in commissions if c.settled_at is not None]
     if not touched:
         return 0
-    posted = ledger.posted_by_commission(c.pk for c in touched)
-    counts = dict(
-        LedgerTransaction.objects.filter(commission__in=touched)
-        .values("commission")
-        .annotate(n=Count("pk"))
-        .values_list("commission", "n")
-    )
+    posted = ledger_selectors.posted_by_commission(c.pk for c in touched)
+    counts = ledger_selectors.postings_count_by_commission(c.pk for c in touched)
     differences = {}
     for commission in touched:
         target = ledger_target(commission)

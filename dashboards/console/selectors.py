@@ -3,7 +3,8 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from alliance.models import ReviewStatus
-from commissions.models import LedgerCheck, OrderEvent, SettlementRun
+from commissions.models import OrderEvent, SettlementRun
+from ledger.models import LedgerCheck
 from payouts.models import Payout
 from products.models import Merchant, MerchantMember, StoreDomain
 from promoters.models import Promoter

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET
 from alliance.errors import AllianceError
 from alliance.models import REVIEW_TRANSITIONS, ReviewStatus
 from alliance.pages import console_page
-from commissions.models import LedgerCheck, SettlementRun
-from commissions.services.checks import ledger_check_request
+from commissions.models import SettlementRun
 from commissions.services.settlement import settlement_trigger
+from ledger.checks import ledger_check_request
+from ledger.models import LedgerCheck
 from products.models import Merchant
 from products.services import merchant_review
 from promoters.models import Promoter

@@ -18,8 +18,10 @@ from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 
 from alliance.money import quantize
-from commissions.models import Commission, LedgerAccount, Order
-from commissions.services.ledger import account_key, balance
+from commissions.models import Commission, Order
+from ledger.models import LedgerAccount
+from ledger.selectors import balance
+from ledger.services import account_key
 from products.models import Merchant, Product, ProductImport
 from promoters.models import Click, Promoter
 

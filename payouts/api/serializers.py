@@ -11,7 +11,7 @@ from alliance.api.filters import IdParameterField
 from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
-from commissions.models import LedgerEntry, LedgerTransaction
+from ledger.models import LedgerEntry, LedgerTransaction
 
 from ..models import MethodKind, Payout, PayoutBatch, PayoutHold, PayoutMethod
 from ..services.payouts import BULK_ACTIONS

@@ -18,9 +18,10 @@ from alliance.audit import audit_record
 from alliance.errors import AllianceError, Conflict, InvalidTransition, NotAllowed, required_text
 from alliance.money import CENT, currency, format_money
 from alliance.roles import Right, status_allows
-from commissions.models import LedgerAccount, LedgerTransaction
-from commissions.services import ledger
 from commissions.services.commissions import commissions_mark_paid
+from ledger import selectors as ledger_selectors
+from ledger import services as ledger
+from ledger.models import LedgerAccount, LedgerTransaction
 from promoters.models import Promoter
 
 from ..models import OPEN_STATUSES, PAYOUT_TRANSITIONS, Payout, PayoutHold, PayoutMethod
@@ -128,7 +129,7 @@ def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal,
                 _("You already have an open payout request; wait until it is paid or rejected."),
                 code="open_payout_exists",
             )
-        available = ledger.balance(available_key(promoter.pk))
+        available = ledger_selectors.balance(available_key(promoter.pk))
         if amount > available:
             raise AllianceError(
                 _("You can withdraw at most %(available)s.")
@@ -213,8 +214,8 @@ def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
     # (an entry's foreign key check takes a key-share lock on its account when it commits), so
     # nothing lands between the balance read next and the approval's own posting. A clawback
     # that commits later nets against the balance like any later clawback.
-    LedgerAccount.objects.select_for_update(of=("self",)).filter(pk=accounts[available].pk).get()
-    balance = ledger.balance(available)
+    ledger.account_lock(available)
+    balance = ledger_selectors.balance(available)
     if payout.amount > balance:
         raise Conflict(
             _("The available balance (%(balance)s) no longer covers this payout.")
@@ -290,7 +291,8 @@ def payout_mark_paid(*, payout: Payout | int, actor, reference: str) -> Payout:
     )
     # The settled commissions this money covers, oldest first, become paid.
     commissions_mark_paid(
-        promoter_id=payout.promoter_id, paid_total=ledger.balance(paid_key(payout.promoter_id))
+        promoter_id=payout.promoter_id,
+        paid_total=ledger_selectors.balance(paid_key(payout.promoter_id)),
     )
     payout.reference = reference
     payout.paid_at = timezone.now()

@@ -6,7 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from commissions.models import Commission, LedgerEntry, Order, OrderEvent
+from commissions.models import Commission, Order, OrderEvent
+from ledger.models import LedgerEntry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from commissions.models import Commission, Order
 from commissions.services.apply import order_events_apply_pending
-from commissions.services.checks import ledger_check
 from commissions.services.commissions import commission_settle
 from commissions.services.events import event_store, event_validate
-from commissions.services.ledger import promoter_available_balance
+from ledger.checks import ledger_check
+from ledger.selectors import promoter_available_balance
 
 from .. import factories
 from .orders import event, store

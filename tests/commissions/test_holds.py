@@ -11,11 +11,12 @@ from django.test import Client
 from django.utils import timezone
 
 from alliance.errors import AllianceError, InvalidTransition, NotAllowed
-from commissions.models import Commission, LedgerTransaction, Order, OrderEvent, SettlementRun
+from commissions.models import Commission, Order, OrderEvent, SettlementRun
 from commissions.services.commissions import commission_settle, commissions_void_held
 from commissions.services.events import order_events_backfill
-from commissions.services.ledger import balance, promoter_available_balance
 from commissions.services.settlement import settlement_run
+from ledger.models import LedgerTransaction
+from ledger.selectors import balance, promoter_available_balance
 from products.services import merchant_review
 from promoters.services import promoter_review
 

@@ -12,11 +12,12 @@ from django.utils import timezone
 from alliance.errors import InvalidTransition
 from alliance.models import AuditLog
 from commissions import tasks
-from commissions.models import Commission, LedgerTransaction, SettlementRun
-from commissions.services.checks import ledger_check
+from commissions.models import Commission, SettlementRun
 from commissions.services.commissions import commissions_mark_paid, commissions_settle
-from commissions.services.ledger import balance, promoter_available_balance
 from commissions.services.settlement import Cycle, settlement_run, settlement_scheduled_cycle
+from ledger.checks import ledger_check
+from ledger.models import LedgerTransaction
+from ledger.selectors import balance, promoter_available_balance
 
 from .. import factories
 from .orders import event, lifecycle, store

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from commissions.models import Commission, Order, OrderEvent
-from commissions.services.checks import ledger_check
 from commissions.services.commissions import commission_settle
-from commissions.services.ledger import balance, promoter_available_balance
+from ledger.checks import ledger_check
+from ledger.selectors import balance, promoter_available_balance
 
 from .. import factories
 from .orders import event, lifecycle, store

@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils import timezone
 
 from alliance.models import AuditLog, ReviewStatus
-from commissions import tasks
-from commissions.models import Commission, LedgerCheck, OrderEvent, SettlementRun
+from commissions.models import Commission, OrderEvent, SettlementRun
+from ledger import tasks as ledger_tasks
+from ledger.models import LedgerCheck
 from payouts.models import Payout
 from payouts.services import payouts as payout_services
 
@@ -391,7 +392,7 @@ def test_the_hourly_task_records_its_check_and_closes_lost_ones(console):
         status=LedgerCheck.Status.RUNNING, started_at=timezone.now() - timedelta(hours=2)
     )
 
-    assert tasks.check_ledger() is True
+    assert ledger_tasks.check_ledger() is True
 
     lost.refresh_from_db()
     assert (lost.status, lost.error) == (
@@ -406,7 +407,7 @@ def test_the_hourly_task_records_its_check_and_closes_lost_ones(console):
 def test_the_hourly_task_runs_a_queued_check_whose_task_was_lost():
     queued = LedgerCheck.objects.create()
 
-    tasks.check_ledger()
+    ledger_tasks.check_ledger()
 
     queued.refresh_from_db()
     assert queued.status == "passed"

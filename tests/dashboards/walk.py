@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.test import Client
 from django.utils import timezone
 
-from commissions.models import LedgerCheck
+from ledger.models import LedgerCheck
 from payouts.services.payouts import payout_request
 from promoters.models import CampaignApplication
 from statements.models import Statement

@@ -22,7 +22,7 @@ from standardwebhooks import Webhook
 
 from alliance.templatetags.ui import money
 from commissions.models import Commission
-from commissions.services.checks import ledger_check
+from ledger.checks import ledger_check
 from payouts.models import Payout
 from products.models import Merchant, Product
 from promoters.models import Click, Promoter

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from commissions.models import Commission, LedgerAccount, LedgerTransaction
-from commissions.services import ledger
+from commissions.models import Commission
 from commissions.services.settlement import settlement_run
+from ledger import services as ledger
+from ledger.models import LedgerAccount, LedgerTransaction
 from payouts.models import MethodKind, Payout
 from payouts.services.methods import method_create
 

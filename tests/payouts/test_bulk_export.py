@@ -6,7 +6,7 @@ import io
 import pytest
 
 from alliance.models import AuditLog
-from commissions.models import LedgerTransaction
+from ledger.models import LedgerTransaction
 from payouts.models import Payout, PayoutBatch
 from payouts.services import payouts as services
 from payouts.services.holds import hold_set

@@ -6,9 +6,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from commissions.models import LedgerEntry, LedgerTransaction
-from commissions.services import ledger
-from commissions.services.checks import ledger_check
+from ledger import selectors as ledger_selectors
+from ledger import services as ledger
+from ledger.checks import ledger_check
+from ledger.models import LedgerEntry, LedgerTransaction
 from payouts.checks import payout_ledger_problems
 from payouts.models import Payout
 from payouts.services import payouts as services
@@ -43,10 +44,12 @@ def cycle(admin_user):
 
 def test_clean_after_a_full_cycle(cycle):
     paid = cycle["paid"]
-    assert ledger.promoter_available_balance(paid.promoter_id) == D("44.00")
-    assert ledger.balance(f"payouts_paid:{paid.promoter_id}") == D("100.00")
-    assert ledger.promoter_available_balance(cycle["failed"].promoter_id) == D("144.00")
-    assert ledger.balance(f"payouts_in_transit:{cycle['approved'].promoter_id}") == D("100.00")
+    assert ledger_selectors.promoter_available_balance(paid.promoter_id) == D("44.00")
+    assert ledger_selectors.balance(f"payouts_paid:{paid.promoter_id}") == D("100.00")
+    assert ledger_selectors.promoter_available_balance(cycle["failed"].promoter_id) == D("144.00")
+    assert ledger_selectors.balance(f"payouts_in_transit:{cycle['approved'].promoter_id}") == D(
+        "100.00"
+    )
 
     report = ledger_check()
 

@@ -9,8 +9,8 @@ from django.db import connection
 
 from alliance.errors import AllianceError
 from commissions.models import Commission
-from commissions.services import ledger
-from commissions.services.checks import ledger_check
+from ledger import selectors as ledger_selectors
+from ledger.checks import ledger_check
 from payouts.models import Payout
 from payouts.services import payouts as services
 
@@ -47,7 +47,7 @@ def race(callables) -> tuple[list, list]:
 def test_eight_requests_at_once_make_exactly_one_payout():
     promoter = factories.PromoterFactory()
     earn(promoter, sales=["555.56"])  # C 111.11, F 11.11, P 100.00
-    assert ledger.promoter_available_balance(promoter.pk) == D("100.00")
+    assert ledger_selectors.promoter_available_balance(promoter.pk) == D("100.00")
     method = alipay(promoter)
 
     results, errors = race(
@@ -94,7 +94,7 @@ def test_approvals_racing_a_clawback_never_exceed_the_balance(admin_user):
         first_status = Payout.objects.get(pk=payouts[0].pk).status
         assert Payout.objects.get(pk=payouts[1].pk).status == "approved"
         assert Commission.objects.get(pk=commission.pk).status == "reversed"
-        available = ledger.promoter_available_balance(first.pk)
+        available = ledger_selectors.promoter_available_balance(first.pk)
         if first_status == "approved":
             assert errors == []
             # Approved against 90.00, then clawed back: 90 - 60 - 90.
@@ -102,7 +102,7 @@ def test_approvals_racing_a_clawback_never_exceed_the_balance(admin_user):
         else:
             assert first_status == "requested"
             assert available == D("0.00")
-        assert ledger.promoter_available_balance(second.pk) == D("30.00")
+        assert ledger_selectors.promoter_available_balance(second.pk) == D("30.00")
         outcomes.add(first_status)
         assert ledger_check().is_clean, ledger_check().problems
     assert outcomes <= {"approved", "requested"}
@@ -120,4 +120,4 @@ def test_a_refused_approval_leaves_no_trace():
 
     assert caught.value.code == "insufficient_balance"
     assert Payout.objects.get(pk=payout.pk).status == "requested"
-    assert ledger.balance(f"payouts_in_transit:{promoter.pk}") == Decimal("0.00")
+    assert ledger_selectors.balance(f"payouts_in_transit:{promoter.pk}") == Decimal("0.00")

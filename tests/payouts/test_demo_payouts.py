@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from commissions.services.ledger import promoter_available_balance
+from ledger.selectors import promoter_available_balance
 from payouts.models import Payout, PayoutMethod
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]

@@ -4,8 +4,9 @@ balance checked again at approval, and an audit record for each action."""
 import pytest
 
 from alliance.models import AuditLog
-from commissions.models import Commission, LedgerTransaction
-from commissions.services import ledger
+from commissions.models import Commission
+from ledger import selectors as ledger_selectors
+from ledger.models import LedgerTransaction
 from payouts.models import PAYOUT_TRANSITIONS, Payout
 from payouts.services import payouts as services
 
@@ -24,9 +25,9 @@ def payout(promoter):
 
 def balances(promoter):
     return (
-        ledger.balance(f"promoter_available:{promoter.pk}"),
-        ledger.balance(f"payouts_in_transit:{promoter.pk}"),
-        ledger.balance(f"payouts_paid:{promoter.pk}"),
+        ledger_selectors.balance(f"promoter_available:{promoter.pk}"),
+        ledger_selectors.balance(f"payouts_in_transit:{promoter.pk}"),
+        ledger_selectors.balance(f"payouts_paid:{promoter.pk}"),
     )
 
 
@@ -220,12 +221,12 @@ def test_approval_rechecks_the_balance_after_a_clawback(admin_api, promoter):
     """A real sale settles 90.00 into the balance; the promoter asks for 60.00; a refund
     claws the 90.00 back before review: approval is refused and nothing moves."""
     earn(promoter, sales=["500.00"])
-    assert ledger.promoter_available_balance(promoter.pk) == D("90.00")
+    assert ledger_selectors.promoter_available_balance(promoter.pk) == D("90.00")
     payout = services.payout_request(promoter=promoter, method=alipay(promoter), amount=D("60.00"))
 
     refund(Commission.objects.get(promoter=promoter))
 
-    assert ledger.promoter_available_balance(promoter.pk) == D("0.00")
+    assert ledger_selectors.promoter_available_balance(promoter.pk) == D("0.00")
     assert_error(admin_api.post(f"{API}{payout.pk}/approve/"), 409, code="insufficient_balance")
     assert Payout.objects.get(pk=payout.pk).status == "requested"
     assert postings(payout) == {}

@@ -5,8 +5,8 @@ admin approves the promoter again; a promoter that is not approved adds no payou
 import pytest
 
 from alliance.errors import Conflict, NotAllowed
-from commissions.models import LedgerTransaction
-from commissions.services import ledger
+from ledger import selectors as ledger_selectors
+from ledger.models import LedgerTransaction
 from payouts.models import Payout
 from payouts.services import payouts as services
 from payouts.services.methods import method_update
@@ -22,8 +22,8 @@ API = "/api/v1/payouts/"
 
 def balances(promoter):
     return (
-        ledger.balance(f"promoter_available:{promoter.pk}"),
-        ledger.balance(f"payouts_in_transit:{promoter.pk}"),
+        ledger_selectors.balance(f"promoter_available:{promoter.pk}"),
+        ledger_selectors.balance(f"payouts_in_transit:{promoter.pk}"),
     )
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from alliance.errors import AllianceError
-from commissions.models import LedgerEntry
-from commissions.services.checks import ledger_check
+from ledger.checks import ledger_check
+from ledger.models import LedgerEntry
 from statements import tasks
 from statements.models import Statement
 from statements.selectors import month_totals

@@ -9,9 +9,9 @@ import pytest
 
 from alliance.errors import AllianceError, InvalidTransition, NotAllowed
 from alliance.models import AuditLog
-from commissions.models import LedgerEntry, LedgerTransaction
-from commissions.services.checks import ledger_check
-from commissions.services.ledger import balance
+from ledger.checks import ledger_check
+from ledger.models import LedgerEntry, LedgerTransaction
+from ledger.selectors import balance
 from statements.checks import statement_ledger_problems
 from statements.models import Statement
 from statements.services import statement_mark_paid, statements_issue

@@ -6,7 +6,7 @@ from django.db import connection
 
 from alliance.errors import InvalidTransition
 from alliance.models import AuditLog
-from commissions.models import LedgerEntry, LedgerTransaction
+from ledger.models import LedgerEntry, LedgerTransaction
 from statements.checks import statement_ledger_problems
 from statements.models import Statement
 from statements.services import statement_mark_paid, statements_issue

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from commissions.services.ledger import promoter_available_balance
+from ledger.selectors import promoter_available_balance
 from promoters.models import Promoter
 
 from ...models import Payout, PayoutMethod

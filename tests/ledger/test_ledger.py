@@ -10,14 +10,16 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from commissions.models import Commission, LedgerAccount, LedgerEntry, LedgerTransaction
-from commissions.services import ledger
+from commissions.models import Commission
 from commissions.services.commissions import commission_settle, commission_void
+from ledger import selectors as ledger_selectors
+from ledger import services as ledger
+from ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 
 from .. import factories
 from ..assertions import assert_error
 from ..conftest import client_for
-from .orders import lifecycle, store
+from ..commissions.orders import lifecycle, store
 
 D = Decimal
 
@@ -39,7 +41,7 @@ def test_a_balanced_posting_is_written_once(accounts):
 
     assert first is not None and again is None
     assert LedgerEntry.objects.count() == 2
-    assert ledger.balance("platform_revenue") == D("5.00")
+    assert ledger_selectors.balance("platform_revenue") == D("5.00")
 
 
 def test_the_service_refuses_an_unbalanced_posting(accounts):
@@ -93,7 +95,7 @@ def test_postgresql_refuses_to_update_or_delete_ledger_rows():
             connection.cursor() as cursor,
         ):
             cursor.execute(statement)
-    assert ledger.balance("platform_revenue") == D("1.00")
+    assert ledger_selectors.balance("platform_revenue") == D("1.00")
 
 
 def _settled_commission():
@@ -145,8 +147,8 @@ def test_a_void_after_settlement_claws_everything_back():
     commission = commission_void(commission=commission, note="fake orders", actor=admin)
 
     assert (commission.status, commission.invalid_reason) == ("void", "fraud")
-    assert ledger.promoter_available_balance(commission.promoter_id) == D("0.00")
-    assert ledger.balance(f"merchant_payable:{commission.merchant_id}") == D("0.00")
+    assert ledger_selectors.promoter_available_balance(commission.promoter_id) == D("0.00")
+    assert ledger_selectors.balance(f"merchant_payable:{commission.merchant_id}") == D("0.00")
     assert commission.postings.count() == 2
     call_command("check_ledger", stdout=StringIO())
 

@@ -1,4 +1,5 @@
-"""The ledger's invariants, checked by `manage.py check_ledger` and a periodic task."""
+"""The ledger's invariants, checked by `manage.py check_ledger` and a periodic task, and the
+registry of the checks the apps that post to it add (commissions, payouts, statements)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -6,7 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,24 +15,33 @@ from alliance.audit import audit_record
 from alliance.errors import Conflict
 from alliance.money import quantize
 
-from ..models import Commission, LedgerCheck, LedgerEntry, LedgerTransaction
-from . import ledger
-from .commissions import ledger_target
+from .models import LedgerCheck, LedgerEntry, LedgerTransaction
 
 ZERO = Decimal("0.00")
 HALF_CENT = Decimal("0.005")
-# Commissions are checked in slices of this many, to keep memory flat on a large ledger.
-CHUNK = 2000
 # A check still queued or running after this long lost its worker (the task's time limit is
 # 1800 s): it no longer blocks a new one, and the hourly check marks it failed.
 STALE_SECONDS = 1800
-# Checks of the apps that post to the ledger on top of commissions: each takes the number of
-# problems it may still report and returns their descriptions. An app adds its own in its
-# AppConfig.ready(), so that this module never imports the apps built on it.
-LEDGER_CHECKS: list[Callable[[int], list[str]]] = []
 
 
-def ledger_check_register(check: Callable[[int], list[str]]) -> None:
+@dataclass
+class Findings:
+    """What a registered check found, when it also counts what it read (the commissions' check
+    counts the settled commissions, which the report and LedgerCheck keep)."""
+
+    problems: list[str]
+    commissions_checked: int = 0
+
+
+# Checks of the apps that post to the ledger: each takes the number of problems it may still
+# report and returns their descriptions (or Findings). An app adds its own in its
+# AppConfig.ready(), so that this module never imports the apps built on it; they run in the
+# order of INSTALLED_APPS (commissions, then statements and payouts).
+LedgerCheckFunction = Callable[[int], "list[str] | Findings"]
+LEDGER_CHECKS: list[LedgerCheckFunction] = []
+
+
+def ledger_check_register(check: LedgerCheckFunction) -> None:
     if check not in LEDGER_CHECKS:
         LEDGER_CHECKS.append(check)
 
@@ -49,9 +59,9 @@ class LedgerReport:
 
 
 def ledger_check(*, limit: int = 50) -> LedgerReport:
-    """Every transaction sums to zero; all balances together sum to zero; every settled
-    commission has exactly one settlement posting and the ledger holds exactly its target
-    (its split while settled, nothing once reversed or void); an unsettled one has none.
+    """Every transaction sums to zero; all balances together sum to zero; and every check the
+    apps registered holds (commissions: every settled commission has exactly one settlement
+    posting and the ledger holds exactly its target; payouts; statements).
 
     Read as of one moment: in a REPEATABLE READ transaction on PostgreSQL, so a posting
     committed midway cannot look like a break (inside a caller's transaction, in that one)."""
@@ -85,40 +95,14 @@ def _ledger_check(limit: int) -> LedgerReport:
     if grand_total != ZERO:
         problems.append(f"the balances of all accounts sum to {grand_total}, not 0")
 
-    posted_elsewhere = Commission.objects.filter(settled_at__isnull=True).filter(
-        postings__isnull=False
-    )
-    for commission_id in posted_elsewhere.values_list("pk", flat=True).distinct()[:limit]:
-        problems.append(f"commission {commission_id} is not settled but has postings")
-
-    settled = Commission.objects.filter(settled_at__isnull=False).annotate(
-        settlements=Count("postings", filter=Q(postings__kind=LedgerTransaction.Kind.SETTLEMENT))
-    )
-    last_pk = 0
-    while len(problems) < limit:
-        chunk = list(settled.filter(pk__gt=last_pk).order_by("pk")[:CHUNK])
-        if not chunk:
-            break
-        last_pk = chunk[-1].pk
-        report.commissions_checked += len(chunk)
-        posted = ledger.posted_by_commission(c.pk for c in chunk)
-        for commission in chunk:
-            if commission.settlements != 1:
-                problems.append(
-                    f"commission {commission.pk} has {commission.settlements} settlement "
-                    "postings, not 1"
-                )
-            target = {k: v for k, v in ledger_target(commission).items() if v}
-            held = {k: v for k, v in posted.get(commission.pk, {}).items() if v}
-            if target != held:
-                problems.append(
-                    f"commission {commission.pk} ({commission.status}) should hold {target} "
-                    f"in the ledger but holds {held}"
-                )
-    # The books of the apps built on this one (payouts, statements), registered at start-up.
+    # The books of the apps that post to the ledger, registered at start-up.
     for check in LEDGER_CHECKS:
         if len(problems) < limit:
-            problems.extend(check(limit - len(problems)))
+            found = check(limit - len(problems))
+            if isinstance(found, Findings):
+                report.commissions_checked += found.commissions_checked
+                found = found.problems
+            problems.extend(found)
     del problems[limit:]
     return report
 
@@ -127,7 +111,7 @@ def ledger_check_request(*, actor) -> LedgerCheck:
     """An admin asks for a check now: it is queued, recorded in the audit log and handed to a
     worker once this transaction commits. One queued or running check at a time is enough;
     asking again meanwhile is refused."""
-    from ..tasks import run_ledger_check
+    from .tasks import run_ledger_check
 
     with transaction.atomic():
         # Not locked: two admins clicking at the same moment get two checks, which only read.

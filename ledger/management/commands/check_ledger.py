@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from commissions.services.checks import ledger_check
+from ledger.checks import ledger_check
 
 
 class Command(BaseCommand):

@@ -1,28 +1,26 @@
-"""The double-entry ledger: accounts, postings and what a commission has posted so far.
+"""The double-entry ledger's write paths: accounts created on first use, postings, and the lock
+on an account a caller reads a balance under. The apps that move money (commissions, payouts,
+statements) post only through these; balances are read in ledger.selectors.
 
-Sums are quantized to the cent: on SQLite, which keeps decimals as floats, a sum of exact
-amounts can come back a hair off.
+Account kinds and keys are plain data ("promoter_available:12"): the ledger knows which owner an
+account has by its id, never the owner's model, so it imports no app built on it.
 
 A posting is written once under its idempotency key; posting the same key again is a no-op. The
 entries of a posting sum to zero here in Python and, on PostgreSQL, in the database too (a
 deferred constraint trigger; migration 0002), which also refuses any update or delete."""
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from alliance.db import bulk_insert_rows
 from alliance.errors import AllianceError
-from alliance.money import quantize
 
-from ..models import LedgerAccount, LedgerEntry, LedgerTransaction
+from .models import LedgerAccount, LedgerEntry, LedgerTransaction
 
-Kind = LedgerAccount.Kind
 ZERO = Decimal("0.00")
 
 
@@ -129,24 +127,9 @@ def ledger_post_new(postings: list[Posting], accounts: dict[str, LedgerAccount])
     )
 
 
-def posted_by_commission(commission_ids: Iterable[int]) -> dict[int, dict[str, Decimal]]:
-    """What the ledger holds for each commission, by account key."""
-    posted: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    rows = (
-        LedgerEntry.objects.filter(transaction__commission_id__in=list(commission_ids))
-        .values_list("transaction__commission_id", "account__key")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
-    for commission_id, key, total in rows:
-        posted[commission_id][key] = quantize(total)
-    return posted
-
-
-def balance(account_key_: str) -> Decimal:
-    total = LedgerEntry.objects.filter(account__key=account_key_).aggregate(total=Sum("amount"))
-    return quantize(total["total"] or ZERO)
-
-
-def promoter_available_balance(promoter_id: int) -> Decimal:
-    return balance(account_key(Kind.PROMOTER_AVAILABLE, promoter_id=promoter_id))
+def account_lock(key: str) -> LedgerAccount:
+    """Lock an account's row (FOR UPDATE) until the caller's transaction ends: no other posting
+    to it can commit meanwhile (an entry's foreign key check takes a key-share lock on its
+    account when it commits), so a balance read under the lock stays true until the caller's
+    own posting."""
+    return LedgerAccount.objects.select_for_update(of=("self",)).get(key=key)

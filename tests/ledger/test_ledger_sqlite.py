@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from commissions.models import LedgerAccount, LedgerEntry, LedgerTransaction
-from commissions.services import ledger
+from ledger import selectors as ledger_selectors
+from ledger import services as ledger
+from ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
@@ -47,8 +48,8 @@ def test_the_database_refuses_to_edit_the_ledger(posted, statement):
     ):
         cursor.execute(statement)
 
-    assert ledger.balance("platform_revenue") == D("1.00")
-    assert ledger.balance("payouts_paid") == D("-1.00")
+    assert ledger_selectors.balance("platform_revenue") == D("1.00")
+    assert ledger_selectors.balance("payouts_paid") == D("-1.00")
     assert (LedgerEntry.objects.count(), LedgerTransaction.objects.count()) == (2, 1)
     assert LedgerAccount.objects.filter(key="platform_revenue").exists()
 
@@ -62,7 +63,7 @@ def test_the_orm_cannot_edit_the_ledger_either(posted):
     with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
         LedgerEntry.objects.all().delete()
 
-    assert ledger.balance("platform_revenue") == D("1.00")
+    assert ledger_selectors.balance("platform_revenue") == D("1.00")
 
 
 def test_every_ledger_table_carries_its_guards():
