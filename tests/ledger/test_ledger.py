@@ -18,8 +18,8 @@ from ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 
 from .. import factories
 from ..assertions import assert_error
-from ..conftest import client_for
 from ..commissions.orders import lifecycle, store
+from ..conftest import client_for
 
 D = Decimal
 
