@@ -1,8 +1,8 @@
-"""Orders reported by merchants' stores, their commissions and the double-entry ledger.
+"""Orders reported by merchants' stores and their commissions.
 
 The inbox (OrderEvent) keeps every accepted event as received; Order and OrderItem hold the state
-derived from them; Commission is one order line's earning and its split; the ledger records money
-that moved. docs/orders.md states the rules.
+derived from them; Commission is one order line's earning and its split; the ledger (the `ledger`
+app) records money that moved. docs/orders.md states the rules.
 """
 
 from decimal import Decimal
@@ -318,7 +318,7 @@ COMMISSION_TRANSITIONS: dict[str, set[str]] = {
         Commission.Status.REVERSED,
         Commission.Status.VOID,
     },
-    # A refund or a void after settlement claws the money back (commissions.services.ledger).
+    # A refund or a void after settlement claws the money back (services.commissions.ledger_sync).
     Commission.Status.SETTLED: {
         Commission.Status.PAID,
         Commission.Status.REVERSED,
