@@ -19,6 +19,7 @@ SOURCES = [
     "alliance",
     "products",
     "promoters",
+    "ledger",
     "commissions",
     "statements",
     "payouts",
