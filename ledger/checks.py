@@ -37,7 +37,7 @@ class Findings:
 # report and returns their descriptions (or Findings). An app adds its own in its
 # AppConfig.ready(), so that this module never imports the apps built on it; they run in the
 # order of INSTALLED_APPS (commissions, then statements and payouts).
-LedgerCheckFunction = Callable[[int], "list[str] | Findings"]
+LedgerCheckFunction = Callable[[int], list[str] | Findings]
 LEDGER_CHECKS: list[LedgerCheckFunction] = []
 
 
