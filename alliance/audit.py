@@ -4,6 +4,7 @@ action that rolls back leaves no record and a recorded action always happened.""
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import QuerySet
 
 from .models import AuditLog
 
@@ -43,3 +44,8 @@ def audit_records(*, actor, action: str, targets: list[models.Model], **data) ->
         )
         for target in targets
     )
+
+
+def audit_log() -> QuerySet[AuditLog]:
+    """Every audit row with its actor, for the audit-log API and the console's page."""
+    return AuditLog.objects.select_related("actor")

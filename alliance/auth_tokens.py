@@ -5,13 +5,11 @@ User.token_version. A token is accepted only while its stamp is the user's curre
 changing the password (by any path: the admin, `changepassword`, set_password) or revoking the
 user's tokens (tokens_revoke_all, which suspending an account calls) makes every access and
 refresh token issued before it fail at once. Refresh tokens are also rotated at each use and the
-used one blacklisted, and tokens_revoke_all blacklists every outstanding one.
+used one blacklisted, and tokens_revoke_all blacklists every outstanding one. The stamp and the
+revocation are in alliance/tokens.py, which the review services call without importing DRF.
 """
 
-from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from drf_spectacular.authentication import SessionScheme as SpectacularSessionScheme
 from drf_spectacular.contrib.rest_framework_simplejwt import (
@@ -23,57 +21,17 @@ from rest_framework import serializers as drf_serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication, serializers
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from alliance.models import User
+from alliance.tokens import token_stamp
 
 STAMP_CLAIM = "stamp"
-
-
-def token_stamp(user: User) -> str:
-    """Changes whenever the password or the token version changes; reveals neither."""
-    value = f"{user.password}:{user.token_version}"
-    return salted_hmac("alliance.auth_tokens.stamp", value, algorithm="sha256").hexdigest()[:32]
 
 
 def stamp_check(*, user: User, token) -> None:
     """Refuse a token issued before the user's password changed or its tokens were revoked."""
     if not constant_time_compare(str(token.get(STAMP_CLAIM, "")), token_stamp(user)):
         raise AuthenticationFailed(_("This token was revoked: log in again."), code="token_revoked")
-
-
-def tokens_revoke_all(*, user: User) -> int:
-    """Revoke every token of the user: bump its token version (so access tokens, which are not
-    listed anywhere, fail at their next use) and blacklist every outstanding refresh token.
-    Returns how many refresh tokens were blacklisted."""
-    with transaction.atomic():
-        User.objects.filter(pk=user.pk).update(token_version=F("token_version") + 1)
-        user.refresh_from_db(fields=["token_version"])
-        outstanding = OutstandingToken.objects.filter(
-            user=user, expires_at__gt=timezone.now(), blacklistedtoken__isnull=True
-        )
-        blacklisted = BlacklistedToken.objects.bulk_create(
-            [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
-        )
-    return len(blacklisted)
-
-
-def account_tokens_revoke(*, account) -> None:
-    """Revoke the tokens of every login of a merchant or promoter (on suspension)."""
-    users = User.objects.filter(pk__in=_account_user_ids(account))
-    for user in users.order_by("pk"):
-        tokens_revoke_all(user=user)
-
-
-def _account_user_ids(account) -> list[int]:
-    # The kernel knows accounts only by their relations: a promoter has one user, a merchant
-    # has members.
-    if getattr(account, "user_id", None):
-        return [account.user_id]
-    members = getattr(account, "members", None)
-    if members is not None:
-        return list(members.values_list("user_id", flat=True))
-    return []
 
 
 class TokenObtainPairSerializer(serializers.TokenObtainPairSerializer):

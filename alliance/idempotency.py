@@ -12,13 +12,11 @@ rolls back (then its own insert goes through and it runs the view itself).
 import contextlib
 import hashlib
 import tempfile
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
@@ -26,6 +24,7 @@ from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
 from alliance.api.errors import error_body
+from alliance.idempotency_records import records_expired_before
 from alliance.models import IdempotencyRecord
 
 API_PREFIX = "/api/v1/"
@@ -47,8 +46,6 @@ UNSTORED_STATUSES = frozenset({401, 403, 429})
 # Recomputed for every answer; cookies are kept apart by HttpResponse and never stored.
 UNSTORED_HEADERS = frozenset({"content-length"})
 CHUNK_BYTES = 64 * 1024
-# Expired records deleted per statement by the purge: short locks, a few MB of ids at most.
-PURGE_BATCH = 5000
 
 
 def applies_to(method: str, path: str) -> bool:
@@ -61,26 +58,6 @@ def applies_to(method: str, path: str) -> bool:
 def key_is_valid(key: str) -> bool:
     """1 to 255 visible ASCII characters (0x21-0x7E): no spaces, controls or other scripts."""
     return 1 <= len(key) <= KEY_MAX_LENGTH and all("!" <= char <= "~" for char in key)
-
-
-def records_expired_before():
-    """Records created before this moment no longer replay and may be purged."""
-    return timezone.now() - timedelta(hours=settings.ALLIANCE_IDEMPOTENCY_TTL_HOURS)
-
-
-def records_purge() -> int:
-    """Delete the records older than ALLIANCE_IDEMPOTENCY_TTL_HOURS; returns how many."""
-    cutoff = records_expired_before()
-    purged = 0
-    while True:
-        ids = list(
-            IdempotencyRecord.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True)[
-                :PURGE_BATCH
-            ]
-        )
-        if not ids:
-            return purged
-        purged += IdempotencyRecord.objects.filter(pk__in=ids).delete()[0]
 
 
 class _KeyTaken(Exception):

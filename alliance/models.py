@@ -10,7 +10,7 @@ class User(AbstractUser):
     admins, a MerchantMember row makes a merchant member, a Promoter row makes a promoter."""
 
     email = models.EmailField(_("email address"), blank=True)
-    # Raised to revoke every token of the user at once (alliance.auth_tokens.tokens_revoke_all).
+    # Raised to revoke every token of the user at once (alliance.tokens.tokens_revoke_all).
     token_version = models.PositiveIntegerField(default=0, editable=False)
 
     @property

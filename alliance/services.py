@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import audit_record
-from .auth_tokens import account_tokens_revoke
 from .errors import AllianceError, InvalidTransition
 from .models import REVIEW_TRANSITIONS, Reviewable, ReviewStatus, User
+from .tokens import account_tokens_revoke
 
 # The audit log's verb for each review move.
 REVIEW_ACTIONS = {

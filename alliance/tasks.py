@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from .idempotency import records_purge
+from .idempotency_records import records_purge
 
 logger = logging.getLogger(__name__)
 

@@ -57,7 +57,7 @@ def start_gunicorn(args, port: int, env: dict, log: Path) -> subprocess.Popen:
     own (stop_process ends it with its workers), once it answers the baseline."""
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
-        "alliance.wsgi:application",
+        "config.wsgi:application",
         "--chdir",
         str(ROOT),
         "--bind",

@@ -531,7 +531,7 @@ def start_worker(args, env: dict, log: Path) -> subprocess.Popen:
     command = [
         str(Path(sys.executable).parent / "celery"),
         "-A",
-        "alliance",
+        "config",
         "worker",
         "-Q",
         "default",

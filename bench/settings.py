@@ -10,8 +10,8 @@ os.environ["DEBUG"] = "0"
 os.environ["SECRET_KEY"] = "bench-only-secret-key-not-used-anywhere-else-0123456789"
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
-from alliance.settings import *  # noqa: F403
-from alliance.settings import STORAGES
+from config.settings import *  # noqa: F403
+from config.settings import STORAGES
 
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -4,7 +4,7 @@ same process, middleware stack and settings as the redirect it is compared with.
 from django.http import HttpResponseRedirect
 from django.urls import path
 
-from alliance.urls import urlpatterns as alliance_urlpatterns
+from config.urls import urlpatterns as alliance_urlpatterns
 
 BASELINE_LOCATION = "https://store.example.com/item/SKU-1?ref=shop"
 

@@ -11,6 +11,9 @@ from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+# mask_order_id lives in the kernel, which the template filters use; this name stays for the
+# API and the pages that read it from here.
+from alliance.masking import mask_order_id as mask_order_id
 from alliance.money import quantize
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 from products.models import Merchant, Product, WebhookDelivery
@@ -112,13 +115,6 @@ def commissions_visible_to(user) -> QuerySet[Commission]:
     if role == Role.PROMOTER:
         return queryset.filter(promoter=promoter_of(user))
     return queryset.none()
-
-
-def mask_order_id(order_id: str) -> str:
-    """What a promoter sees of a merchant's order id: the first 3 and last 2 characters."""
-    if len(order_id) <= 5:
-        return "*" * len(order_id)
-    return f"{order_id[:3]}{'*' * (len(order_id) - 5)}{order_id[-2:]}"
 
 
 # The statuses in which a commission still earns; reversed and void ones earn nothing.

@@ -1,4 +1,4 @@
-"""A real `celery -A alliance worker` process for the tests about one (marked celery_worker).
+"""A real `celery -A config worker` process for the tests about one (marked celery_worker).
 
 The worker consumes the `default` queue of the broker named by CELERY_BROKER_URL and works on
 pytest-django's test database, so a test sees what the worker wrote. Use it from a test marked
@@ -85,7 +85,7 @@ def start_worker(**extra_environment: str) -> WorkerProcess:
     celery = Path(sys.executable).with_name("celery")
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "alliance.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": worker_database_url(),
         "CELERY_BROKER_URL": broker_url,
         "PYTHONUNBUFFERED": "1",
@@ -95,7 +95,7 @@ def start_worker(**extra_environment: str) -> WorkerProcess:
         [
             str(celery),
             "-A",
-            "alliance",
+            "config",
             "worker",
             "--pool=solo",
             "-Q",
@@ -121,7 +121,7 @@ def start_worker(**extra_environment: str) -> WorkerProcess:
 
 def purge_queue() -> None:
     """A clean queue, so that a worker runs only what the test sends."""
-    from alliance.celery import app
+    from config.celery import app
 
     app.control.purge()
 

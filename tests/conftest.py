@@ -112,7 +112,7 @@ def _fast_password_hasher(settings):
 @pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Tasks run in-process unless a test is about the real worker (marked celery_worker)."""
-    from alliance.celery import app
+    from config.celery import app
 
     if request.node.get_closest_marker("celery_worker"):
         yield

@@ -6,4 +6,4 @@ import os
 
 os.environ.setdefault("DEBUG", "1")
 
-from alliance.settings import *  # noqa: F403
+from config.settings import *  # noqa: F403

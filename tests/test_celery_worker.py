@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alliance.celery import app
+from config.celery import app
 from products.models import Product, ProductImport
 
 from . import factories

@@ -26,9 +26,9 @@ WAIT_SECONDS = 60
 
 
 def start(role: str, tmp_path: Path) -> WorkerProcess:
-    """`celery -A alliance <role>` with the environment scripts/run gives it."""
+    """`celery -A config <role>` with the environment scripts/run gives it."""
     environment = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL"}} | {
-        "DJANGO_SETTINGS_MODULE": "alliance.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": worker_database_url(),
         "CELERY_BROKER_URL": "filesystem://",
         "CELERY_BROKER_FOLDER": str(tmp_path / "broker"),
@@ -43,7 +43,7 @@ def start(role: str, tmp_path: Path) -> WorkerProcess:
         [
             str(Path(sys.executable).with_name("celery")),
             "-A",
-            "alliance",
+            "config",
             *arguments,
             "--loglevel=INFO",
         ],

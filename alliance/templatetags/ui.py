@@ -10,6 +10,7 @@ from django import template
 from django.utils.translation import get_language, to_locale
 
 from alliance import charts
+from alliance.masking import mask_order_id
 from alliance.money import currency, quantize
 
 register = template.Library()
@@ -77,9 +78,7 @@ def rate(value):
 
 @register.filter
 def masked_order(order_id) -> str:
-    """A merchant's order id as a promoter may see it (commissions.selectors.mask_order_id)."""
-    from commissions.selectors import mask_order_id
-
+    """A merchant's order id as a promoter may see it (alliance.masking.mask_order_id)."""
     return mask_order_id(str(order_id or ""))
 
 

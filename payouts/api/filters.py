@@ -1,7 +1,6 @@
 import django_filters
 
 from alliance.api.filters import AmountFilter, BooleanFilter, FilterSet, IdFilter, MomentFilter
-from alliance.models import AuditLog
 
 from ..models import MethodKind, Payout, PayoutHold, PayoutMethod
 
@@ -39,15 +38,4 @@ class PayoutHoldFilter(FilterSet):
 
     class Meta:
         model = PayoutHold
-        fields = []
-
-
-class AuditLogFilter(FilterSet):
-    action = django_filters.CharFilter(max_length=40)
-    target_type = django_filters.CharFilter(max_length=60)
-    target_id = django_filters.CharFilter(max_length=40)
-    actor = IdFilter(field_name="actor_id")
-
-    class Meta:
-        model = AuditLog
         fields = []

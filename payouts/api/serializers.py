@@ -8,7 +8,6 @@ from alliance.api.fields import (
     ScopedPrimaryKeyRelatedField,
 )
 from alliance.api.filters import IdParameterField
-from alliance.models import AuditLog
 from alliance.money import MAX_AMOUNT, currency
 from alliance.roles import promoter_of
 from ledger.models import LedgerEntry, LedgerTransaction
@@ -258,23 +257,3 @@ class BalanceEntrySerializer(serializers.ModelSerializer):
 
     def get_currency(self, obj) -> str:
         return currency()
-
-
-class AuditLogSerializer(serializers.ModelSerializer):
-    actor_username = serializers.CharField(
-        source="actor.username", read_only=True, default=None, allow_null=True
-    )
-
-    class Meta:
-        model = AuditLog
-        fields = [
-            "id",
-            "created_at",
-            "actor",
-            "actor_username",
-            "action",
-            "target_type",
-            "target_id",
-            "data",
-        ]
-        read_only_fields = fields

@@ -20,9 +20,8 @@ from .. import selectors
 from ..models import PayoutBatch
 from ..services import export, holds, methods
 from ..services import payouts as payout_services
-from .filters import AuditLogFilter, PayoutFilter, PayoutHoldFilter, PayoutMethodFilter
+from .filters import PayoutFilter, PayoutHoldFilter, PayoutMethodFilter
 from .serializers import (
-    AuditLogSerializer,
     BalanceEntrySerializer,
     BalanceQuerySerializer,
     BalancesSerializer,
@@ -324,15 +323,3 @@ class BalanceEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         return selectors.balance_entries(_balance_promoter(self.request).pk)
-
-
-class AuditLogViewSet(viewsets.ReadOnlyModelViewSet):
-    """Who did what, when (admins): every review and money action."""
-
-    serializer_class = AuditLogSerializer
-    permission_classes = [IsPlatformAdmin]
-    filterset_class = AuditLogFilter
-    ordering_fields = ["created_at"]
-
-    def get_queryset(self):
-        return selectors.audit_log().order_by("-created_at", "-pk")

@@ -176,7 +176,7 @@ def world():
 
 
 class LiveServer:
-    """gunicorn serving alliance.wsgi, in its own process group."""
+    """gunicorn serving config.wsgi, in its own process group."""
 
     def __init__(self, environment: dict[str, str]) -> None:
         with socket.socket() as probe:
@@ -187,7 +187,7 @@ class LiveServer:
         self.process = subprocess.Popen(
             [
                 str(gunicorn),
-                "alliance.wsgi",
+                "config.wsgi",
                 *("-b", f"127.0.0.1:{self.port}", "-w", "1"),
                 # No request-line limit: gunicorn refuses a URL over 4 KB with its own HTML 414
                 # before the API sees it, which is the web server's rule, not the API's
@@ -239,7 +239,7 @@ def server_environment(database: str, role: str) -> dict[str, str]:
     url = worker_database_url()
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "alliance.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "SECRET_KEY": SECRET_KEY,
         "SECURE_SSL_REDIRECT": "0",

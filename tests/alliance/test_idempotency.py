@@ -19,9 +19,9 @@ from rest_framework.test import APIClient
 
 from alliance import idempotency
 from alliance.auth_tokens import TokenObtainPairSerializer
-from alliance.celery import app as celery_app
 from alliance.models import AuditLog, IdempotencyRecord, ReviewStatus
 from alliance.tasks import purge_idempotency_records
+from config.celery import app as celery_app
 from ledger.models import LedgerTransaction
 from payouts.models import Payout, PayoutBatch
 from payouts.services import payouts as payout_services

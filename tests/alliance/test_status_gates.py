@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from alliance.api import urls as api_urls
 from alliance.api.permissions import STATUS_OPEN_ROUTES
+from config import api_urls
 
 from .. import factories
 

@@ -1,13 +1,14 @@
 """JWTs that can be revoked: refresh rotation with a blacklist, and every token of a user void
-after a password change, a revocation or a suspension (alliance/auth_tokens.py)."""
+after a password change, a revocation or a suspension (alliance/auth_tokens.py and
+alliance/tokens.py)."""
 
 import pytest
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from alliance.auth_tokens import tokens_revoke_all
 from alliance.models import ReviewStatus
+from alliance.tokens import tokens_revoke_all
 
 from .. import factories
 from ..assertions import assert_error

@@ -16,6 +16,7 @@ ROOT = Path(settings.BASE_DIR)
 CATALOG = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{\{\s*\w+\s*\}\}")
 SOURCES = [
+    "config",
     "alliance",
     "products",
     "promoters",
@@ -80,7 +81,7 @@ def test_the_catalog_holds_every_string_the_code_marks(tmp_path):
         cwd=tmp_path,
         check=True,
         env={
-            "DJANGO_SETTINGS_MODULE": "alliance.settings",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
             "DEBUG": "1",
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": str(tmp_path),

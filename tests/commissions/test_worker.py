@@ -15,10 +15,10 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 from standardwebhooks import Webhook
 
-from alliance.celery import app
 from commissions import tasks
 from commissions.models import Commission, CommissionStatusChange, Order, OrderEvent
 from commissions.services.events import event_store, event_validate
+from config.celery import app
 from ledger.checks import ledger_check
 from products.services import merchant_webhook_secret_rotate
 

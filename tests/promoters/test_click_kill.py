@@ -31,7 +31,7 @@ READY_SECONDS = 30
 
 
 class WebServer:
-    """gunicorn serving alliance.wsgi with one worker, in its own process group."""
+    """gunicorn serving config.wsgi with one worker, in its own process group."""
 
     def __init__(self, **environment: str) -> None:
         with socket.socket() as probe:
@@ -42,11 +42,11 @@ class WebServer:
             pytest.fail("REDIS_URL is not set: batched click recording needs Redis")
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
-            [str(gunicorn), "alliance.wsgi", "-b", f"127.0.0.1:{self.port}", "-w", "1"],
+            [str(gunicorn), "config.wsgi", "-b", f"127.0.0.1:{self.port}", "-w", "1"],
             cwd=settings.BASE_DIR,
             env={
                 **os.environ,
-                "DJANGO_SETTINGS_MODULE": "alliance.settings",
+                "DJANGO_SETTINGS_MODULE": "config.settings",
                 "DATABASE_URL": worker_database_url(),
                 "REDIS_URL": redis_url,
                 "PYTHONUNBUFFERED": "1",

@@ -53,5 +53,5 @@ urlpatterns = [
     # The admin's own login, counted against the same per-address login rate.
     path("admin/login/", rate_limit_posts("login")(admin.site.login)),
     path("admin/", admin.site.urls),
-    path("api/", include("alliance.api.urls")),
+    path("api/", include("config.api_urls")),
 ]

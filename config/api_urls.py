@@ -2,14 +2,14 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
+from alliance.api.audit import AuditLogViewSet
+from alliance.api.views import TokenObtainView, TokenRefreshView, api_not_found, api_root
 from commissions.api import views as commissions
 from payouts.api import views as payouts
 from products.api import imports as product_imports
 from products.api import views as products
 from promoters.api import views as promoters
 from statements.api import views as statements
-
-from .views import TokenObtainView, TokenRefreshView, api_not_found, api_root
 
 router = SimpleRouter()
 router.register("merchants", products.MerchantViewSet, basename="merchant")
@@ -40,7 +40,7 @@ router.register("payouts", payouts.PayoutViewSet, basename="payout")
 router.register("payout-batches", payouts.PayoutBatchViewSet, basename="payout-batch")
 router.register("payout-holds", payouts.PayoutHoldViewSet, basename="payout-hold")
 router.register("balance-entries", payouts.BalanceEntryViewSet, basename="balance-entry")
-router.register("audit-log", payouts.AuditLogViewSet, basename="audit-log")
+router.register("audit-log", AuditLogViewSet, basename="audit-log")
 
 urlpatterns = [
     path("v1/", api_root, name="api-root"),

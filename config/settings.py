@@ -87,9 +87,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "alliance.urls"
-WSGI_APPLICATION = "alliance.wsgi.application"
-ASGI_APPLICATION = "alliance.asgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -423,7 +423,7 @@ if CELERY_BROKER_URL.startswith("filesystem:"):
         "control_folder": str(Path(CELERY_BROKER_FOLDER) / "control"),
     }
 
-# Periodic work run by `celery -A alliance beat`; docs/operations.md lists each entry.
+# Periodic work run by `celery -A config beat`; docs/operations.md lists each entry.
 CELERY_BEAT_SCHEDULE = {
     # Records past ALLIANCE_IDEMPOTENCY_TTL_HOURS no longer replay; this keeps the table small.
     "purge-idempotency-records": {
