@@ -210,10 +210,52 @@ def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch)
     return order
 
 
+@dataclass
+class OrderState:
+    """One order of the batch between the phases: the row (new or locked), what its events
+    said, and its stored state before them, to tell whether it changed."""
+
+    order: Order
+    is_new: bool
+    # The latest snapshot's lines when it moved the order forward (always for a new order);
+    # None when the order's stored snapshot is as recent as any of the batch.
+    lines: dict[str, Line] | None
+    # Every SKU any of the order's events listed.
+    seen: set[str]
+    before: tuple | None = None
+
+
+@dataclass
+class Loaded:
+    """What the batch read before deciding anything: the events by order, the existing
+    orders (locked), the merchants and the existing lines of each order."""
+
+    groups: dict[tuple[int, str], list[OrderEvent]]
+    existing: dict[tuple[int, str], Order]
+    merchants: dict[int, Merchant]
+    items_by_order: dict[int, dict[str, OrderItem]]
+
+
 def order_events_apply(events: list[OrderEvent]) -> None:
     """Apply `events` inside the caller's transaction: upsert each order from its snapshots,
     attribute new orders, recompute every line's commission and post ledger differences."""
     batch = Batch()
+    loaded = _load(events, batch)
+    # Phase 1: the orders themselves, in the order their events arrived.
+    states = [_order_decide(key, group, loaded, batch) for key, group in loaded.groups.items()]
+    new_orders = _orders_insert(states, batch)
+    # Phase 2: the lines, then the totals of the existing orders.
+    _lines_write(states, loaded.items_by_order, batch)
+    changed_orders = _orders_update(states, loaded.items_by_order)
+    mark_changed(Order, [order.pk for order in new_orders + changed_orders])
+    # Phase 3: the commissions of attributed orders.
+    attributed = [state.order for state in states if state.order.promoter_id is not None]
+    commissions_recompute(attributed, loaded.items_by_order, batch)
+
+
+def _load(events: list[OrderEvent], batch: Batch) -> Loaded:
+    """Group the events by order, lock the existing orders, and read in one query each what
+    the decisions need: products, attribution data, existing lines."""
     groups: dict[tuple[int, str], list[OrderEvent]] = defaultdict(list)
     for event in sorted(events, key=lambda e: e.pk):
         groups[(event.merchant_id, event.order_id)].append(event)
@@ -236,66 +278,84 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
     for item in OrderItem.objects.filter(order__in=list(existing.values())):
         items_by_order[item.order_id][item.sku] = item
+    return Loaded(groups, existing, merchants, items_by_order)
 
-    # Phase 1: the orders themselves, in the order their events arrived.
-    states: list[tuple[Order, bool, dict[str, Line] | None, set[str]]] = []
-    before: dict[int, tuple] = {}
-    for key, group in groups.items():
-        merchant = merchants[key[0]]
-        snapshots = sorted((Snapshot.of(e) for e in group), key=lambda s: s.key)
-        latest = snapshots[-1]
-        order = existing.get(key)
-        is_new = order is None
-        if is_new:
-            order = _new_order(merchant, key[1], snapshots[0], batch)
-            order.merchant = merchant
-        else:
-            before[order.pk] = _order_state(order)
-        lines = None
-        if is_new or latest.key > order_key(order):
-            (
-                order.snapshot_occurred_at,
-                order.snapshot_rank,
-                order.snapshot_webhook_id,
-            ) = latest.key
-            lines = latest.lines
-        completed = [s.completed_at for s in snapshots if s.completed_at] + (
-            [order.completed_at] if order.completed_at else []
+
+def _order_decide(
+    key: tuple[int, str], group: list[OrderEvent], loaded: Loaded, batch: Batch
+) -> OrderState:
+    """The order of `key` as its events leave it (a new one attributed), not stored yet."""
+    merchant = loaded.merchants[key[0]]
+    snapshots = sorted((Snapshot.of(e) for e in group), key=lambda s: s.key)
+    latest = snapshots[-1]
+    order = loaded.existing.get(key)
+    if order is None:
+        order = _new_order(merchant, key[1], snapshots[0], batch)
+        order.merchant = merchant
+        state = OrderState(order=order, is_new=True, lines=None, seen=set())
+    else:
+        state = OrderState(
+            order=order, is_new=False, lines=None, seen=set(), before=_order_state(order)
         )
-        order.completed_at = max(completed) if completed else None
-        if any(s.type == OrderEvent.Type.CANCELLED for s in snapshots):
-            order.status = Order.Status.CANCELLED
-        if is_new:
-            # A new order's lines are all in its latest snapshot: total it before it is stored.
-            _total(order, list(lines.values()))
-        # Every SKU any event listed is a line of the order, with quantity and amount 0 where
-        # the latest snapshot does not list it: so a stale event still adds the lines it knew
-        # of, and the set of lines does not depend on the order of arrival.
-        seen = {sku for snapshot in snapshots for sku in snapshot.lines}
-        states.append((order, is_new, lines, seen))
+    if state.is_new or latest.key > order_key(order):
+        (
+            order.snapshot_occurred_at,
+            order.snapshot_rank,
+            order.snapshot_webhook_id,
+        ) = latest.key
+        state.lines = latest.lines
+    completed = [s.completed_at for s in snapshots if s.completed_at] + (
+        [order.completed_at] if order.completed_at else []
+    )
+    order.completed_at = max(completed) if completed else None
+    if any(s.type == OrderEvent.Type.CANCELLED for s in snapshots):
+        order.status = Order.Status.CANCELLED
+    if state.is_new:
+        # A new order's lines are all in its latest snapshot: total it before it is stored.
+        _total(order, list(latest.lines.values()))
+    # Every SKU any event listed is a line of the order, with quantity and amount 0 where
+    # the latest snapshot does not list it: so a stale event still adds the lines it knew
+    # of, and the set of lines does not depend on the order of arrival.
+    state.seen = {sku for snapshot in snapshots for sku in snapshot.lines}
+    return state
 
+
+def _orders_insert(states: list[OrderState], batch: Batch) -> list[Order]:
+    """Store the new orders, then the customer bindings they make; answer the new orders."""
     # Inserted in key order: two workers inserting overlapping new orders then wait on each
     # other's unique keys in the same order, never in a cycle.
     new_orders = sorted(
-        (order for order, is_new, _lines, _seen in states if is_new),
+        (state.order for state in states if state.is_new),
         key=lambda order: (order.merchant_id, order.order_id),
     )
     bulk_insert_rows(Order, new_orders)
     batch.uplines.load(order.promoter_id for order in new_orders if order.promoter_id)
     # The orders have their keys now, so the bindings they make can be stored.
     bulk_insert_rows(CustomerBinding, batch.attribution.pending)
+    return new_orders
 
-    # Phase 2: the lines. An order whose snapshot moved forward takes its lines from it; any
-    # order gets a zero line for a SKU an event listed that it does not have yet.
+
+def _line_targets(state: OrderState, current: dict[str, OrderItem]) -> dict[str, Line]:
+    """What each line of the order must become. An order whose snapshot moved forward takes
+    its lines from it; any order gets a zero line for a SKU an event listed that it does not
+    have yet."""
+    if state.lines is not None:
+        lines = state.lines
+        return {sku: lines.get(sku, NO_LINE) for sku in state.seen | lines.keys() | current.keys()}
+    return {sku: NO_LINE for sku in state.seen if sku not in current}
+
+
+def _lines_write(
+    states: list[OrderState], items_by_order: dict[int, dict[str, OrderItem]], batch: Batch
+) -> None:
+    """Insert the new lines and update the changed ones; `items_by_order` then holds every
+    line of every order of the batch."""
     new_items: list[OrderItem] = []
     changed_items: list[OrderItem] = []
-    for order, _is_new, lines, seen in states:
+    for state in states:
+        order = state.order
         current = items_by_order[order.pk]
-        if lines is not None:
-            targets = {sku: lines.get(sku, NO_LINE) for sku in seen | lines.keys() | current.keys()}
-        else:
-            targets = {sku: NO_LINE for sku in seen if sku not in current}
-        for sku, line in targets.items():
+        for sku, line in _line_targets(state, current).items():
             item = current.get(sku)
             if item is None:
                 item = OrderItem(
@@ -322,21 +382,24 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     bulk_insert_rows(OrderItem, new_items)
     bulk_update_rows(OrderItem, changed_items, ["quantity", "amount", "refunded_amount"])
 
+
+def _orders_update(
+    states: list[OrderState], items_by_order: dict[int, dict[str, OrderItem]]
+) -> list[Order]:
+    """Total the existing orders from their lines and store those whose state changed;
+    answer them."""
     changed_orders = []
     now = timezone.now()
-    for order, is_new, _lines, _seen in states:
-        if is_new:
+    for state in states:
+        if state.is_new:
             continue
+        order = state.order
         _total(order, list(items_by_order[order.pk].values()))
-        if _order_state(order) != before[order.pk]:
+        if _order_state(order) != state.before:
             order.updated_at = now
             changed_orders.append(order)
     bulk_update_rows(Order, changed_orders, [*ORDER_STATE_FIELDS, "updated_at"])
-    mark_changed(Order, [order.pk for order in new_orders + changed_orders])
-
-    # Phase 3: the commissions of attributed orders.
-    attributed = [order for order, *_rest in states if order.promoter_id is not None]
-    commissions_recompute(attributed, items_by_order, batch)
+    return changed_orders
 
 
 COMMISSION_FIELDS = [
@@ -375,35 +438,7 @@ def commissions_recompute(
             if is_new:
                 commission = _commission_new(order, item, batch)
             before = tuple(getattr(commission, f) for f in COMMISSION_FIELDS)
-            target = line_target(
-                amount=item.amount,
-                refunded_amount=item.refunded_amount,
-                rate=commission.rate,
-                platform_fee_rate=commission.platform_fee_rate,
-                upline_rates=tuple(
-                    rate
-                    for upline, rate in (
-                        (commission.upline1_id, commission.upline1_rate),
-                        (commission.upline2_id, commission.upline2_rate),
-                    )
-                    if upline is not None
-                ),
-            )
-            commission.base_amount = target.base
-            commission.commission = target.commission
-            commission.platform_fee = target.platform_fee
-            commission.upline1_amount = target.upline1_amount
-            commission.upline2_amount = target.upline2_amount
-            commission.promoter_amount = target.promoter_amount
-            commission.available_at = available_at(order.completed_at, commission.hold_days)
-            status, reason = target_status(
-                order_status=order.status,
-                base=target.base,
-                rate=commission.rate,
-                is_self_purchase=order.is_self_purchase,
-                current=None if is_new else commission,
-            )
-            status_move(commission, status, reason, changes)
+            _commission_retarget(commission, order, item, is_new=is_new, changes=changes)
             if is_new:
                 new.append(commission)
             elif tuple(getattr(commission, f) for f in COMMISSION_FIELDS) != before:
@@ -414,6 +449,47 @@ def commissions_recompute(
     bulk_insert_rows(CommissionStatusChange, changes)
     mark_changed(Commission, [c.pk for c in new + changed])
     ledger_sync(changed)
+
+
+def _commission_retarget(
+    commission: Commission,
+    order: Order,
+    item: OrderItem,
+    *,
+    is_new: bool,
+    changes: list[CommissionStatusChange],
+) -> None:
+    """Set the commission's amounts and status to the targets of its line and order (not
+    stored); a status move adds its status-change row to `changes`."""
+    target = line_target(
+        amount=item.amount,
+        refunded_amount=item.refunded_amount,
+        rate=commission.rate,
+        platform_fee_rate=commission.platform_fee_rate,
+        upline_rates=tuple(
+            rate
+            for upline, rate in (
+                (commission.upline1_id, commission.upline1_rate),
+                (commission.upline2_id, commission.upline2_rate),
+            )
+            if upline is not None
+        ),
+    )
+    commission.base_amount = target.base
+    commission.commission = target.commission
+    commission.platform_fee = target.platform_fee
+    commission.upline1_amount = target.upline1_amount
+    commission.upline2_amount = target.upline2_amount
+    commission.promoter_amount = target.promoter_amount
+    commission.available_at = available_at(order.completed_at, commission.hold_days)
+    status, reason = target_status(
+        order_status=order.status,
+        base=target.base,
+        rate=commission.rate,
+        is_self_purchase=order.is_self_purchase,
+        current=None if is_new else commission,
+    )
+    status_move(commission, status, reason, changes)
 
 
 def _commission_new(order: Order, item: OrderItem, batch: Batch) -> Commission:
