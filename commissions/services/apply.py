@@ -8,18 +8,13 @@ the commissions, recomputed from that state, post only what differs from the led
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from alliance.db import bulk_insert_rows, bulk_update_rows
-from alliance.roles import Right, status_allows
-from products.models import Merchant, Product
-from promoters.models import Promoter
+from products.models import Merchant
 
 from ..models import (
     Commission,
@@ -29,185 +24,25 @@ from ..models import (
     OrderEvent,
     OrderItem,
 )
-from . import attribution
+from .batch import Batch, order_new, orders_lock
 from .changes import mark_changed
 from .commissions import available_at, ledger_sync, line_target, status_move, target_status
-from .events import TYPE_RANK
-from .rates import RateBook, UplineBook
+from .snapshots import (
+    NO_LINE,
+    ORDER_STATE_FIELDS,
+    ZERO,
+    Line,
+    Snapshot,
+    order_key,
+    order_state_of,
+    order_total,
+)
 
 logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 # Not the event's fault: the batch rolls back whole and the task is retried or redelivered.
 NOT_POISON = (*TRANSIENT_ERRORS, SoftTimeLimitExceeded)
-ZERO = Decimal("0.00")
-
-
-@dataclass(frozen=True)
-class Line:
-    quantity: int
-    amount: Decimal
-    refunded_amount: Decimal
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    key: tuple[datetime, int, str]
-    type: str
-    paid_at: datetime
-    completed_at: datetime | None
-    click_id: str
-    coupon_code: str
-    customer_id: str
-    lines: dict[str, Line]
-
-    @classmethod
-    def of(cls, event: OrderEvent) -> "Snapshot":
-        payload = event.payload
-        completed_at = payload.get("completed_at")
-        return cls(
-            key=(event.occurred_at, TYPE_RANK[event.type], event.webhook_id),
-            type=event.type,
-            paid_at=datetime.fromisoformat(payload["paid_at"]),
-            completed_at=datetime.fromisoformat(completed_at) if completed_at else None,
-            click_id=payload.get("click_id") or "",
-            coupon_code=payload.get("coupon_code") or "",
-            customer_id=payload.get("customer_id") or "",
-            lines={
-                item["sku"]: Line(
-                    int(item["quantity"]),
-                    Decimal(item["amount"]),
-                    Decimal(item["refunded_amount"]),
-                )
-                for item in payload["items"]
-            },
-        )
-
-
-NO_LINE = Line(0, ZERO, ZERO)
-
-
-def order_key(order: Order) -> tuple[datetime, int, str]:
-    return (order.snapshot_occurred_at, order.snapshot_rank, order.snapshot_webhook_id)
-
-
-def derive_status(*, is_cancelled: bool, completed_at, items: list) -> str:
-    """Cancelled is terminal; refunded when every line is refunded in full; then completed
-    once any event said so; paid otherwise."""
-    if is_cancelled:
-        return Order.Status.CANCELLED
-    if any(i.amount > ZERO for i in items) and all(i.refunded_amount == i.amount for i in items):
-        return Order.Status.REFUNDED
-    if completed_at is not None:
-        return Order.Status.COMPLETED
-    return Order.Status.PAID
-
-
-ORDER_STATE_FIELDS = [
-    "status",
-    "completed_at",
-    "amount",
-    "refunded_amount",
-    "snapshot_occurred_at",
-    "snapshot_rank",
-    "snapshot_webhook_id",
-]
-
-
-def _order_state(order: Order) -> tuple:
-    return tuple(getattr(order, name) for name in ORDER_STATE_FIELDS)
-
-
-def _total(order: Order, lines: list) -> None:
-    """Set the order's status and totals from its lines (OrderItem rows or snapshot Lines)."""
-    order.status = derive_status(
-        is_cancelled=order.status == Order.Status.CANCELLED,
-        completed_at=order.completed_at,
-        items=lines,
-    )
-    order.amount = sum((line.amount for line in lines), ZERO)
-    order.refunded_amount = sum((line.refunded_amount for line in lines), ZERO)
-
-
-class Batch:
-    """One transaction's worth of events, with the lookups they share."""
-
-    def __init__(self) -> None:
-        self.rates = RateBook()
-        self.uplines = UplineBook()
-        self.attribution = attribution.AttributionBook()
-        self.products: dict[tuple[int, str], Product] = {}
-        self.promoter_statuses: dict[int, str] = {}
-
-    def promoter_status(self, promoter_id: int) -> str:
-        if promoter_id not in self.promoter_statuses:
-            self.promoter_statuses[promoter_id] = (
-                Promoter.objects.filter(pk=promoter_id).values_list("status", flat=True).first()
-                or ""
-            )
-        return self.promoter_statuses[promoter_id]
-
-    def load_products(self, merchant_id: int, skus: set[str]) -> None:
-        missing = {sku for sku in skus if (merchant_id, sku) not in self.products}
-        if missing:
-            for product in Product.objects.filter(merchant_id=merchant_id, sku__in=missing):
-                self.products[(merchant_id, product.sku)] = product
-
-    def product(self, merchant_id: int, sku: str) -> Product | None:
-        return self.products.get((merchant_id, sku))
-
-
-def _lock_orders(keys: list[tuple[int, str]]) -> dict[tuple[int, str], Order]:
-    """The existing orders among `keys`, locked in primary-key order (a stable order, so two
-    workers never wait on each other in a cycle)."""
-    by_merchant: dict[int, list[str]] = defaultdict(list)
-    for merchant_id, order_id in keys:
-        by_merchant[merchant_id].append(order_id)
-    condition = Q()
-    for merchant_id, order_ids in by_merchant.items():
-        condition |= Q(merchant_id=merchant_id, order_id__in=order_ids)
-    orders = Order.objects.select_for_update(of=("self",)).filter(condition).order_by("pk")
-    return {(o.merchant_id, o.order_id): o for o in orders}
-
-
-def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch) -> Order:
-    decided = attribution.attribution_decide(
-        merchant=merchant,
-        paid_at=first.paid_at,
-        click_id=first.click_id,
-        coupon_code=first.coupon_code,
-        customer_id=first.customer_id,
-        book=batch.attribution,
-        order_id=order_id,
-    )
-    if decided.promoter_id is not None and not (
-        status_allows(merchant.status, Right.EARN)
-        and status_allows(batch.promoter_status(decided.promoter_id), Right.EARN)
-    ):
-        # A pending or rejected merchant's orders, and orders a pending or rejected promoter
-        # brought, earn nothing: the order is kept, unattributed (docs/domain.md).
-        decided = attribution.Attribution()
-    order = Order(
-        merchant=merchant,
-        order_id=order_id,
-        paid_at=first.paid_at,
-        click_id=first.click_id,
-        coupon_code=first.coupon_code,
-        customer_id=first.customer_id,
-        attribution=decided.kind,
-        promoter_id=decided.promoter_id,
-        link_id=decided.link_id,
-        channel_id=decided.channel_id,
-        status=Order.Status.PAID,
-    )
-    if decided.promoter_id is not None:
-        order.is_self_purchase = attribution.is_self_purchase(
-            merchant=merchant, promoter_id=decided.promoter_id, customer_id=first.customer_id
-        )
-        binding = attribution.binding_for(order)
-        if binding is not None:
-            batch.attribution.pending.append(binding)
-    return order
 
 
 @dataclass
@@ -259,7 +94,7 @@ def _load(events: list[OrderEvent], batch: Batch) -> Loaded:
     groups: dict[tuple[int, str], list[OrderEvent]] = defaultdict(list)
     for event in sorted(events, key=lambda e: e.pk):
         groups[(event.merchant_id, event.order_id)].append(event)
-    existing = _lock_orders(list(groups))
+    existing = orders_lock(list(groups))
     merchants = {event.merchant_id: event.merchant for event in events}
     skus: dict[int, set[str]] = defaultdict(set)
     new_orders_seen = []
@@ -290,12 +125,12 @@ def _order_decide(
     latest = snapshots[-1]
     order = loaded.existing.get(key)
     if order is None:
-        order = _new_order(merchant, key[1], snapshots[0], batch)
+        order = order_new(merchant, key[1], snapshots[0], batch)
         order.merchant = merchant
         state = OrderState(order=order, is_new=True, lines=None, seen=set())
     else:
         state = OrderState(
-            order=order, is_new=False, lines=None, seen=set(), before=_order_state(order)
+            order=order, is_new=False, lines=None, seen=set(), before=order_state_of(order)
         )
     if state.is_new or latest.key > order_key(order):
         (
@@ -312,7 +147,7 @@ def _order_decide(
         order.status = Order.Status.CANCELLED
     if state.is_new:
         # A new order's lines are all in its latest snapshot: total it before it is stored.
-        _total(order, list(latest.lines.values()))
+        order_total(order, list(latest.lines.values()))
     # Every SKU any event listed is a line of the order, with quantity and amount 0 where
     # the latest snapshot does not list it: so a stale event still adds the lines it knew
     # of, and the set of lines does not depend on the order of arrival.
@@ -394,8 +229,8 @@ def _orders_update(
         if state.is_new:
             continue
         order = state.order
-        _total(order, list(items_by_order[order.pk].values()))
-        if _order_state(order) != state.before:
+        order_total(order, list(items_by_order[order.pk].values()))
+        if order_state_of(order) != state.before:
             order.updated_at = now
             changed_orders.append(order)
     bulk_update_rows(Order, changed_orders, [*ORDER_STATE_FIELDS, "updated_at"])
