@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from products import imports
+from products.imports import run as import_run
 from products.models import Product, ProductImport
 from products.tasks import run_product_import
 
@@ -308,13 +309,13 @@ def test_columns_left_out_are_not_written_even_if_changed_while_validating(
     merchant, merchant_api, upload, monkeypatch
 ):
     factories.ProductFactory(merchant=merchant, sku="KEEP", commission_rate=Decimal("22.00"))
-    validated_write = imports._write
+    validated_write = import_run._write
 
     def write_after_an_edit(**kwargs):
         Product.objects.filter(sku="KEEP").update(commission_rate=Decimal("33.00"))
         return validated_write(**kwargs)
 
-    monkeypatch.setattr(imports, "_write", write_after_an_edit)
+    monkeypatch.setattr(import_run, "_write", write_after_an_edit)
     content = csv_file([["sku", "title", "url", "price"], ["KEEP", "T", "https://e.com/k", "5"]])
 
     result = upload(merchant_api, content)
@@ -514,7 +515,7 @@ def test_a_file_that_cannot_be_imported_as_a_whole_fails(
 
 
 def test_reported_errors_are_capped(merchant_api, upload, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_REPORTED_ERRORS", 2)
+    monkeypatch.setattr(import_run, "MAX_REPORTED_ERRORS", 2)
     bad = [["S-1", "T", "https://e.com/", "x"], ["S-2", "T", "https://e.com/", "y"]]
     content = csv_file([["sku", "title", "url", "price"], *bad, ["S-3", "", "bad", "1"]])
 
