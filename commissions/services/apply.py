@@ -443,7 +443,7 @@ def order_events_retry(*, event_ids) -> int:
         pk__in=list(event_ids), status=OrderEvent.Status.FAILED
     ).update(status=OrderEvent.Status.PENDING, error="", applied_at=None)
     if count:
-        from ..tasks import apply_order_events_soon  # the tasks module imports the services
+        from ..tasks import apply_order_events_after_commit  # the tasks module imports this one
 
-        transaction.on_commit(apply_order_events_soon)
+        apply_order_events_after_commit()
     return count

@@ -6,7 +6,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from commissions import tasks
@@ -72,7 +72,7 @@ def test_retries_are_for_database_errors_only_and_end_before_redelivery():
     task = tasks.apply_order_events
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
 
-    assert set(task.autoretry_for) == {OperationalError, tasks.InterfaceError}
+    assert set(task.autoretry_for) == {OperationalError, InterfaceError}
     assert task.acks_late and task.reject_on_worker_lost
     assert task.retry_backoff_max < visibility
     assert task.time_limit < visibility
