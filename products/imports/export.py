@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from alliance.money import amount_text
+
 from ..models import Merchant, Product
 from .columns import BATCH_SIZE, COLUMNS, FORMULA_TRIGGERS, TEXT_COLUMNS, FileFormat
 
@@ -35,7 +37,7 @@ def _export_rows(merchant: Merchant) -> Iterator[dict]:
 def _csv_cell(name: str, value) -> str:
     if value is None:
         return ""
-    text = str(value)
+    text = amount_text(value) if name == "price" else str(value)
     if name in TEXT_COLUMNS and text.lstrip("'").startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
