@@ -48,7 +48,7 @@ APPLY_SECONDS = 60
 )
 def apply_order_events() -> int:
     """Apply pending inbox events in batches until none is left (or APPLY_SECONDS pass)."""
-    from .services.apply import order_events_apply_pending
+    from .services.inbox import order_events_apply_pending
 
     if settings.REDIS_URL:
         _wake_flags().delete(_wake_key())

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from commissions import tasks
 from commissions.models import Order, OrderEvent
-from commissions.services.apply import order_events_apply_pending
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending
 
 from .. import factories
 from .orders import event
@@ -56,7 +56,7 @@ def test_an_unreachable_database_rolls_the_batch_back_for_a_retry(shop):
 
     with (
         mock.patch(
-            "commissions.services.apply.order_events_apply",
+            "commissions.services.inbox.order_events_apply",
             side_effect=OperationalError("server closed the connection"),
         ),
         pytest.raises(OperationalError),

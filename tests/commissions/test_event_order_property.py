@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commissions.models import Commission, Order
-from commissions.services.apply import order_events_apply_pending
 from commissions.services.checks import ledger_check
 from commissions.services.commissions import commission_settle
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending
 from commissions.services.ledger import promoter_available_balance
 
 from .. import factories
