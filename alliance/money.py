@@ -1,7 +1,13 @@
-"""The one place amounts are quantized and formatted."""
+"""The one place amounts are quantized and formatted.
+
+Every amount shown or written goes through `quantize` (to the cent, half up, never -0.00) and
+one of three forms: `amount_text` (`1234.50`: the API, CSV and spreadsheet cells),
+`format_money` (`1234.50 CNY`: messages and plain text) and `format_money_for_locale`
+(`¥1,234.50`: pages, through the `money` template filter)."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_currency
 from django.conf import settings
 
 CENT = Decimal("0.01")
@@ -29,6 +35,17 @@ def currency() -> str:
     return settings.ALLIANCE_CURRENCY
 
 
-def format_money(amount: Decimal) -> str:
-    """`99.00 CNY`: every amount shown or exported carries the currency."""
-    return f"{quantize(amount)} {currency()}"
+def amount_text(amount: Decimal | int | str) -> str:
+    """`99.00`: an amount as a machine reads it back, to the cent, without the currency."""
+    return f"{quantize(amount):f}"
+
+
+def format_money(amount: Decimal | int | str) -> str:
+    """`99.00 CNY`: an amount in a message or plain text carries the currency."""
+    return f"{amount_text(amount)} {currency()}"
+
+
+def format_money_for_locale(amount: Decimal | int | str, *, locale: str, code: str = "") -> str:
+    """`¥1,234.50` (zh_Hans_CN), `CN¥1,234.50` (en): an amount as people of `locale` write
+    it, in `code` or the platform's currency. Rounded by quantize before Babel draws it."""
+    return format_currency(quantize(amount), code or currency(), locale=locale)

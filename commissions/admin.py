@@ -18,8 +18,8 @@ from .models import (
     OrderItem,
     SettlementRun,
 )
-from .services.apply import order_events_retry
 from .services.commissions import commission_void, commissions_void_held
+from .services.inbox import order_events_retry
 from .services.settlement import settlement_trigger
 
 

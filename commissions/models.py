@@ -12,7 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from products.models import Merchant, Product, amount_field, rate_field
+from alliance.fields import amount_field, rate_field
+from products.models import Merchant, Product
 from promoters.models import Channel, Link, Promoter
 
 

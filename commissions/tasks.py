@@ -6,7 +6,9 @@ import time
 import redis
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import transaction
+
+from alliance.queue import RETRY_ON_DATABASE_ERRORS, enqueue_now
 
 logger = logging.getLogger(__name__)
 
@@ -38,18 +40,15 @@ APPLY_SECONDS = 60
     acks_late=True,
     reject_on_worker_lost=True,
     # Only a database that is briefly unreachable is worth another try: the batch rolled back
-    # whole, and its events are still pending. The longest countdown stays far below the
-    # broker's visibility timeout (CELERY_VISIBILITY_TIMEOUT).
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=120,
+    # whole, and its events are still pending.
+    **RETRY_ON_DATABASE_ERRORS,
     max_retries=10,
     soft_time_limit=240,
     time_limit=300,
 )
 def apply_order_events() -> int:
     """Apply pending inbox events in batches until none is left (or APPLY_SECONDS pass)."""
-    from .services.apply import order_events_apply_pending
+    from .services.inbox import order_events_apply_pending
 
     if settings.REDIS_URL:
         _wake_flags().delete(_wake_key())
@@ -65,7 +64,7 @@ def apply_order_events() -> int:
         if taken == 0:
             return applied
         if time.monotonic() > deadline:
-            apply_order_events.delay()
+            enqueue_now(apply_order_events)
             return applied
 
 
@@ -76,14 +75,23 @@ def apply_order_events_soon() -> None:
         # The flag lives in Redis, which the worker shares; without REDIS_URL, always publish.
         if settings.REDIS_URL and not _wake_flags().set(_wake_key(), 1, nx=True, ex=WAKE_SECONDS):
             return
-        apply_order_events.delay()
     except Exception:
         logger.warning("Could not enqueue apply_order_events; the sweeper will", exc_info=True)
-        try:
-            if settings.REDIS_URL:
-                _wake_flags().delete(_wake_key())
-        except Exception:
-            logger.warning("Could not clear the wake flag; it expires by itself", exc_info=True)
+    else:
+        if enqueue_now(apply_order_events):
+            return
+    try:
+        if settings.REDIS_URL:
+            _wake_flags().delete(_wake_key())
+    except Exception:
+        logger.warning("Could not clear the wake flag; it expires by itself", exc_info=True)
+
+
+def apply_order_events_after_commit() -> None:
+    """Wake the apply task once the current transaction commits. Not enqueue_after_commit:
+    the wake first asks Redis whether an apply task is queued already, so that a burst of
+    deliveries publishes one task, and that question belongs after the commit too."""
+    transaction.on_commit(apply_order_events_soon)
 
 
 @shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
@@ -96,7 +104,7 @@ def sweep_order_events() -> int:
     count = stale.count()
     if count:
         logger.warning("%d order events waited too long; enqueueing the apply task", count)
-        apply_order_events.delay()
+        enqueue_now(apply_order_events)
     return count
 
 
@@ -104,9 +112,7 @@ def sweep_order_events() -> int:
 # batch is its own transaction); a run of a million commissions fits in the time limit.
 SETTLEMENT_TASK = dict(
     acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=120,
+    **RETRY_ON_DATABASE_ERRORS,
     max_retries=5,
     soft_time_limit=3300,
     time_limit=3500,

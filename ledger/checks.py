@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from alliance.audit import audit_record
 from alliance.errors import Conflict
 from alliance.money import quantize
+from alliance.queue import enqueue_after_commit
 
 from .models import LedgerCheck, LedgerEntry, LedgerTransaction
 
@@ -121,7 +122,8 @@ def ledger_check_request(*, actor) -> LedgerCheck:
             )
         check = LedgerCheck.objects.create(requested_by=actor)
         audit_record(actor=actor, action="ledger_check.request", target=check)
-        transaction.on_commit(lambda: run_ledger_check.delay(check.pk))
+        # A publish that fails is logged; the hourly check runs every queued one.
+        enqueue_after_commit(run_ledger_check, check.pk)
     return check
 
 

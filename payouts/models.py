@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from products.models import amount_field
+from alliance.fields import amount_field
 from promoters.models import Promoter
 
 

@@ -9,21 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.fields import amount_field, rate_field
 from alliance.models import Reviewable, ReviewStatus
-
-RATE_VALIDATORS = [MinValueValidator(Decimal("0.00")), MaxValueValidator(Decimal("100.00"))]
-AMOUNT_VALIDATORS = [MinValueValidator(Decimal("0.00"))]
-
-
-def rate_field(**kwargs) -> models.DecimalField:
-    """A percentage with 2 decimals: 12.50 means 12.5%."""
-    return models.DecimalField(max_digits=5, decimal_places=2, validators=RATE_VALIDATORS, **kwargs)
-
-
-def amount_field(**kwargs) -> models.DecimalField:
-    return models.DecimalField(
-        max_digits=14, decimal_places=2, validators=AMOUNT_VALIDATORS, **kwargs
-    )
 
 
 class Merchant(Reviewable):

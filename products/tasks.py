@@ -2,7 +2,8 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.db import OperationalError
+
+from alliance.queue import RETRY_ON_DATABASE_ERRORS, enqueue_now
 
 from .models import ProductImport
 
@@ -14,9 +15,7 @@ SWEEP_BATCH = 100
     acks_late=True,
     # A lost database connection is worth another try; the import starts over from its rows,
     # which is safe because nothing is written before the final transaction.
-    autoretry_for=(OperationalError,),
-    retry_backoff=True,
-    retry_backoff_max=60,
+    **RETRY_ON_DATABASE_ERRORS,
     max_retries=5,
     # The largest file (ALLIANCE_IMPORT_MAX_ROWS rows) validates and writes well within this.
     soft_time_limit=540,
@@ -45,5 +44,5 @@ def sweep_stale_product_imports() -> int:
         ).values_list("pk", flat=True)[:SWEEP_BATCH]
     )
     for import_id in stale:
-        run_product_import.delay(import_id)
+        enqueue_now(run_product_import, import_id)
     return len(stale)

@@ -32,6 +32,7 @@ import threading
 import time
 from collections import deque
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 import redis
 from django.conf import settings
@@ -43,10 +44,24 @@ from .services import is_bot_agent
 
 logger = logging.getLogger(__name__)
 
-# A click waiting in the queue: (id hex, link id, time, visitor hash, user agent, referer,
-# sub_id, is_unique, is_unique_checked). The last two are None until a flush decides them, and
-# are kept once decided, so a batch retried after a refused INSERT keeps its uniqueness.
-Pending = tuple[str, int, datetime, str, str, str, str, bool | None, bool | None]
+
+class PendingClick(NamedTuple):
+    """A click waiting in the queue, its fields in the order of CLICK_COLUMNS. A named tuple,
+    not a dataclass: it is built once per redirect and unpacked into a row, both as fast as a
+    plain tuple."""
+
+    id_hex: str
+    link_id: int
+    created_at: datetime
+    ip_hash: str  # the visitor's hash
+    user_agent: str
+    referer: str
+    sub_id: str
+    # None until a flush decides them, and kept once decided, so a batch retried after a
+    # refused INSERT keeps its uniqueness.
+    is_unique: bool | None = None
+    is_unique_checked: bool | None = None
+
 
 # Column sizes of Click: a value is cut to them at capture, never refused at the flush.
 USER_AGENT_MAX = Click._meta.get_field("user_agent").max_length
@@ -125,24 +140,24 @@ def first_clicks(pairs: list[tuple[int, str]]) -> tuple[list[bool], bool]:
         return [True] * len(pairs), False
 
 
-def clicks_decide(pending: list[Pending], *, links_exist: bool = False) -> list[Pending]:
+def clicks_decide(pending: list[PendingClick], *, links_exist: bool = False) -> list[PendingClick]:
     """Drop clicks of links deleted since the click (unless the caller knows they exist) and
     decide uniqueness for those not decided yet."""
     if not links_exist:
-        link_ids = {item[1] for item in pending}
+        link_ids = {item.link_id for item in pending}
         live = set(Link.objects.filter(pk__in=link_ids).values_list("pk", flat=True))
-        pending = [item for item in pending if item[1] in live]
-    undecided = [index for index, item in enumerate(pending) if item[7] is None]
+        pending = [item for item in pending if item.link_id in live]
+    undecided = [index for index, item in enumerate(pending) if item.is_unique is None]
     if not undecided:
         return pending
-    answers, checked = first_clicks([(pending[i][1], pending[i][3]) for i in undecided])
+    answers, checked = first_clicks([(pending[i].link_id, pending[i].ip_hash) for i in undecided])
     decided = list(pending)
     for index, is_unique in zip(undecided, answers, strict=True):
-        decided[index] = (*pending[index][:7], is_unique, checked)
+        decided[index] = pending[index]._replace(is_unique=is_unique, is_unique_checked=checked)
     return decided
 
 
-def clicks_store(pending: list[Pending], *, links_exist: bool = False) -> int:
+def clicks_store(pending: list[PendingClick], *, links_exist: bool = False) -> int:
     """Store clicks: decide uniqueness, drop those of links deleted since the click (unless the
     caller knows they exist), INSERT the rest. A click id already stored is skipped, so storing
     a batch twice stores it once. Answers how many rows were written or already there."""
@@ -169,10 +184,10 @@ UNNEST_INSERT = (
 ROW_ERRORS = (DataError, IntegrityError, ValueError, TypeError)
 
 
-def clicks_insert(decided: list[Pending]) -> int:
+def clicks_insert(decided: list[PendingClick]) -> int:
     """INSERT decided clicks. A row the database refuses for its content is logged and dropped
     (found by halving the batch), the others are stored."""
-    rows = [(*item, is_bot_agent(item[4])) for item in decided]
+    rows = [(*item, is_bot_agent(item.user_agent)) for item in decided]
     return _insert_rows(rows)
 
 
@@ -217,7 +232,7 @@ class ClickQueue:
     """This process's clicks not stored yet, and the thread that stores them."""
 
     def __init__(self) -> None:
-        self.items: deque[Pending] = deque()
+        self.items: deque[PendingClick] = deque()
         self.wakeup = threading.Event()
         self.stopping = threading.Event()
         self.thread: threading.Thread | None = None
@@ -226,7 +241,7 @@ class ClickQueue:
         # The tests store the queue by calling flush() themselves, on their own connection.
         self.background = True
 
-    def add(self, item: Pending) -> None:
+    def add(self, item: PendingClick) -> None:
         if self.pid != os.getpid() or (self.background and self.thread is None):
             self._start()  # first click in this process, or the first after a fork
         self.items.append(item)
@@ -288,7 +303,7 @@ class ClickQueue:
                     raise
         return stored
 
-    def _requeue(self, batch: list[Pending]) -> None:
+    def _requeue(self, batch: list[PendingClick]) -> None:
         self.items.extendleft(reversed(batch))
         excess = len(self.items) - settings.ALLIANCE_CLICK_QUEUE_MAX
         if excess > 0:
@@ -318,7 +333,7 @@ def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, 
     # order), the id its millisecond, so the id's time is never after the row's.
     nanos = time.time_ns()
     click_uuid = click_id(nanos // 1_000_000)
-    item: Pending = (
+    item = PendingClick(
         click_uuid.hex,
         link_id,
         _EPOCH + timedelta(microseconds=nanos // 1_000),
@@ -326,8 +341,6 @@ def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, 
         clean_header(user_agent, USER_AGENT_MAX),
         clean_header(referer, REFERER_MAX),
         clean_text(sub_id, SUB_ID_MAX),
-        None,
-        None,
     )
     if batched():
         queue.add(item)
@@ -336,7 +349,7 @@ def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, 
             # The redirect has just found the link live: no need to look it up again.
             clicks_store([item], links_exist=True)
         except Exception:
-            logger.exception("Could not store click %s; its id still attributes", item[0])
+            logger.exception("Could not store click %s; its id still attributes", item.id_hex)
     return click_token(link_id=link_id, click_uuid=click_uuid)
 
 

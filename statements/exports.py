@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 
+from alliance.money import amount_text
+
 from .models import Statement
 from .selectors import line_amounts, statement_lines
 
@@ -29,6 +31,14 @@ COLUMNS = (
     "currency",
 )
 TEXT_COLUMNS = {"order_id", "sku", "promoter"}
+AMOUNT_COLUMNS = {
+    "base_amount",
+    "commission",
+    "platform_fee",
+    "promoter_amount",
+    "upline1_amount",
+    "upline2_amount",
+}
 # A text cell starting with one of these runs as a formula in spreadsheet programs; such a
 # cell is prefixed with an apostrophe, as spreadsheets themselves do (products.imports too).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,6 +49,8 @@ def _cell(name: str, value) -> str:
         return ""
     if hasattr(value, "isoformat"):
         return timezone.localtime(value, timezone.get_default_timezone()).isoformat()
+    if name in AMOUNT_COLUMNS:
+        return amount_text(value)
     text = str(value)
     if name in TEXT_COLUMNS and text.startswith(FORMULA_TRIGGERS):
         return "'" + text

@@ -8,12 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.fields import signed_amount_field
 from products.models import Merchant
-
-
-def signed_amount_field(**kwargs) -> models.DecimalField:
-    """An amount that may be negative (a month with more clawed back than settled)."""
-    return models.DecimalField(max_digits=14, decimal_places=2, **kwargs)
 
 
 class Statement(models.Model):

@@ -3,7 +3,8 @@
 import logging
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+
+from alliance.queue import RETRY_ON_DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -11,9 +12,7 @@ logger = logging.getLogger(__name__)
 @shared_task(
     acks_late=True,
     # Issuing is one transaction and idempotent, so a retry after a database hiccup is safe.
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=120,
+    **RETRY_ON_DATABASE_ERRORS,
     max_retries=5,
     soft_time_limit=540,
     time_limit=600,

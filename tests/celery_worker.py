@@ -135,3 +135,17 @@ def celery_worker(django_db_setup, django_db_blocker):
         yield worker
     finally:
         worker.stop()
+
+
+@pytest.fixture
+def tasks_on_the_broker():
+    """Send tasks to the broker instead of running them in this process, on a queue empty
+    before and after the test."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    purge_queue()
+    yield
+    app.conf.task_always_eager = previous
+    purge_queue()

@@ -6,6 +6,7 @@ from promoters import clicks
 from promoters.selectors import link_target_forget
 
 from . import factories
+from .celery_worker import tasks_on_the_broker  # noqa: F401 (a fixture for every test)
 
 
 @pytest.fixture(autouse=True)

@@ -23,15 +23,6 @@ CSV = (
 ).encode()
 
 
-@pytest.fixture
-def tasks_on_the_broker():
-    """Send tasks to the broker instead of running them in this process."""
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield
-    app.conf.task_always_eager = previous
-
-
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_applies_an_uploaded_product_import(celery_worker, tasks_on_the_broker):  # noqa: F811

@@ -1,11 +1,11 @@
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
-from alliance.money import without_negative_zero
+from alliance.money import amount_text, quantize
 
 
 class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
@@ -74,12 +74,11 @@ class AmountField(serializers.DecimalField):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        shown = super().to_representation(value)
-        if isinstance(shown, Decimal):
-            return without_negative_zero(shown)
-        if isinstance(shown, str) and shown.startswith("-") and Decimal(shown).is_zero():
-            return shown[1:]
-        return shown
+        # Rounded and written by the platform's one money helper, as pages and exports are.
+        if value is None:
+            return None
+        coerce_to_string = getattr(self, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+        return amount_text(value) if coerce_to_string else quantize(value)
 
 
 class RequiredTextField(serializers.CharField):

@@ -5,13 +5,13 @@ CN¥1,234.50 in en); the currency is the platform's one setting (ALLIANCE_CURREN
 
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 from django import template
 from django.utils.translation import get_language, to_locale
 
 from alliance import charts
 from alliance.masking import mask_order_id
-from alliance.money import currency, quantize
+from alliance.money import format_money_for_locale
 
 register = template.Library()
 
@@ -39,8 +39,7 @@ def money(value, code: str = ""):
     amount = _decimal(value)
     if amount is None:
         return ""
-    # Rounded (half up, never -0.00) by the one money helper before Babel draws it.
-    return format_currency(quantize(amount), code or currency(), locale=babel_locale())
+    return format_money_for_locale(amount, locale=babel_locale(), code=code)
 
 
 @register.filter

@@ -3,23 +3,16 @@
 An order's state is a function of the set of its events: the latest snapshot by (occurred_at,
 type rank, webhook id) gives its lines; cancelled, once seen, stays; completed_at is the latest
 one any event carried. So applying events in any order, or twice, ends in the same state, and
-the commissions, recomputed from that state, post only what differs from the ledger."""
+the commissions, recomputed from that state, post only what differs from the ledger.
+commissions.services.inbox takes the batches from the inbox and calls order_events_apply."""
 
-import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
 
-from celery.exceptions import SoftTimeLimitExceeded
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from alliance.db import bulk_insert_rows, bulk_update_rows
-from alliance.roles import Right, status_allows
-from products.models import Merchant, Product
-from promoters.models import Promoter
+from products.models import Merchant
 
 from ..models import (
     Commission,
@@ -29,195 +22,71 @@ from ..models import (
     OrderEvent,
     OrderItem,
 )
-from . import attribution
+from .batch import Batch, order_new, orders_lock
 from .changes import mark_changed
 from .commissions import available_at, ledger_sync, line_target, status_move, target_status
-from .events import TYPE_RANK
-from .rates import RateBook, UplineBook
-
-logger = logging.getLogger(__name__)
-
-TRANSIENT_ERRORS = (OperationalError, InterfaceError)
-# Not the event's fault: the batch rolls back whole and the task is retried or redelivered.
-NOT_POISON = (*TRANSIENT_ERRORS, SoftTimeLimitExceeded)
-ZERO = Decimal("0.00")
-
-
-@dataclass(frozen=True)
-class Line:
-    quantity: int
-    amount: Decimal
-    refunded_amount: Decimal
+from .snapshots import (
+    NO_LINE,
+    ORDER_STATE_FIELDS,
+    ZERO,
+    Line,
+    Snapshot,
+    order_key,
+    order_state_of,
+    order_total,
+)
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    key: tuple[datetime, int, str]
-    type: str
-    paid_at: datetime
-    completed_at: datetime | None
-    click_id: str
-    coupon_code: str
-    customer_id: str
-    lines: dict[str, Line]
+@dataclass
+class OrderState:
+    """One order of the batch between the phases: the row (new or locked), what its events
+    said, and its stored state before them, to tell whether it changed."""
 
-    @classmethod
-    def of(cls, event: OrderEvent) -> "Snapshot":
-        payload = event.payload
-        completed_at = payload.get("completed_at")
-        return cls(
-            key=(event.occurred_at, TYPE_RANK[event.type], event.webhook_id),
-            type=event.type,
-            paid_at=datetime.fromisoformat(payload["paid_at"]),
-            completed_at=datetime.fromisoformat(completed_at) if completed_at else None,
-            click_id=payload.get("click_id") or "",
-            coupon_code=payload.get("coupon_code") or "",
-            customer_id=payload.get("customer_id") or "",
-            lines={
-                item["sku"]: Line(
-                    int(item["quantity"]),
-                    Decimal(item["amount"]),
-                    Decimal(item["refunded_amount"]),
-                )
-                for item in payload["items"]
-            },
-        )
+    order: Order
+    is_new: bool
+    # The latest snapshot's lines when it moved the order forward (always for a new order);
+    # None when the order's stored snapshot is as recent as any of the batch.
+    lines: dict[str, Line] | None
+    # Every SKU any of the order's events listed.
+    seen: set[str]
+    before: tuple | None = None
 
 
-NO_LINE = Line(0, ZERO, ZERO)
+@dataclass
+class Loaded:
+    """What the batch read before deciding anything: the events by order, the existing
+    orders (locked), the merchants and the existing lines of each order."""
 
-
-def order_key(order: Order) -> tuple[datetime, int, str]:
-    return (order.snapshot_occurred_at, order.snapshot_rank, order.snapshot_webhook_id)
-
-
-def derive_status(*, is_cancelled: bool, completed_at, items: list) -> str:
-    """Cancelled is terminal; refunded when every line is refunded in full; then completed
-    once any event said so; paid otherwise."""
-    if is_cancelled:
-        return Order.Status.CANCELLED
-    if any(i.amount > ZERO for i in items) and all(i.refunded_amount == i.amount for i in items):
-        return Order.Status.REFUNDED
-    if completed_at is not None:
-        return Order.Status.COMPLETED
-    return Order.Status.PAID
-
-
-ORDER_STATE_FIELDS = [
-    "status",
-    "completed_at",
-    "amount",
-    "refunded_amount",
-    "snapshot_occurred_at",
-    "snapshot_rank",
-    "snapshot_webhook_id",
-]
-
-
-def _order_state(order: Order) -> tuple:
-    return tuple(getattr(order, name) for name in ORDER_STATE_FIELDS)
-
-
-def _total(order: Order, lines: list) -> None:
-    """Set the order's status and totals from its lines (OrderItem rows or snapshot Lines)."""
-    order.status = derive_status(
-        is_cancelled=order.status == Order.Status.CANCELLED,
-        completed_at=order.completed_at,
-        items=lines,
-    )
-    order.amount = sum((line.amount for line in lines), ZERO)
-    order.refunded_amount = sum((line.refunded_amount for line in lines), ZERO)
-
-
-class Batch:
-    """One transaction's worth of events, with the lookups they share."""
-
-    def __init__(self) -> None:
-        self.rates = RateBook()
-        self.uplines = UplineBook()
-        self.attribution = attribution.AttributionBook()
-        self.products: dict[tuple[int, str], Product] = {}
-        self.promoter_statuses: dict[int, str] = {}
-
-    def promoter_status(self, promoter_id: int) -> str:
-        if promoter_id not in self.promoter_statuses:
-            self.promoter_statuses[promoter_id] = (
-                Promoter.objects.filter(pk=promoter_id).values_list("status", flat=True).first()
-                or ""
-            )
-        return self.promoter_statuses[promoter_id]
-
-    def load_products(self, merchant_id: int, skus: set[str]) -> None:
-        missing = {sku for sku in skus if (merchant_id, sku) not in self.products}
-        if missing:
-            for product in Product.objects.filter(merchant_id=merchant_id, sku__in=missing):
-                self.products[(merchant_id, product.sku)] = product
-
-    def product(self, merchant_id: int, sku: str) -> Product | None:
-        return self.products.get((merchant_id, sku))
-
-
-def _lock_orders(keys: list[tuple[int, str]]) -> dict[tuple[int, str], Order]:
-    """The existing orders among `keys`, locked in primary-key order (a stable order, so two
-    workers never wait on each other in a cycle)."""
-    by_merchant: dict[int, list[str]] = defaultdict(list)
-    for merchant_id, order_id in keys:
-        by_merchant[merchant_id].append(order_id)
-    condition = Q()
-    for merchant_id, order_ids in by_merchant.items():
-        condition |= Q(merchant_id=merchant_id, order_id__in=order_ids)
-    orders = Order.objects.select_for_update(of=("self",)).filter(condition).order_by("pk")
-    return {(o.merchant_id, o.order_id): o for o in orders}
-
-
-def _new_order(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch) -> Order:
-    decided = attribution.attribution_decide(
-        merchant=merchant,
-        paid_at=first.paid_at,
-        click_id=first.click_id,
-        coupon_code=first.coupon_code,
-        customer_id=first.customer_id,
-        book=batch.attribution,
-        order_id=order_id,
-    )
-    if decided.promoter_id is not None and not (
-        status_allows(merchant.status, Right.EARN)
-        and status_allows(batch.promoter_status(decided.promoter_id), Right.EARN)
-    ):
-        # A pending or rejected merchant's orders, and orders a pending or rejected promoter
-        # brought, earn nothing: the order is kept, unattributed (docs/domain.md).
-        decided = attribution.Attribution()
-    order = Order(
-        merchant=merchant,
-        order_id=order_id,
-        paid_at=first.paid_at,
-        click_id=first.click_id,
-        coupon_code=first.coupon_code,
-        customer_id=first.customer_id,
-        attribution=decided.kind,
-        promoter_id=decided.promoter_id,
-        link_id=decided.link_id,
-        channel_id=decided.channel_id,
-        status=Order.Status.PAID,
-    )
-    if decided.promoter_id is not None:
-        order.is_self_purchase = attribution.is_self_purchase(
-            merchant=merchant, promoter_id=decided.promoter_id, customer_id=first.customer_id
-        )
-        binding = attribution.binding_for(order)
-        if binding is not None:
-            batch.attribution.pending.append(binding)
-    return order
+    groups: dict[tuple[int, str], list[OrderEvent]]
+    existing: dict[tuple[int, str], Order]
+    merchants: dict[int, Merchant]
+    items_by_order: dict[int, dict[str, OrderItem]]
 
 
 def order_events_apply(events: list[OrderEvent]) -> None:
     """Apply `events` inside the caller's transaction: upsert each order from its snapshots,
     attribute new orders, recompute every line's commission and post ledger differences."""
     batch = Batch()
+    loaded = _load(events, batch)
+    # Phase 1: the orders themselves, in the order their events arrived.
+    states = [_order_decide(key, group, loaded, batch) for key, group in loaded.groups.items()]
+    new_orders = _orders_insert(states, batch)
+    # Phase 2: the lines, then the totals of the existing orders.
+    _lines_write(states, loaded.items_by_order, batch)
+    changed_orders = _orders_update(states, loaded.items_by_order)
+    mark_changed(Order, [order.pk for order in new_orders + changed_orders])
+    # Phase 3: the commissions of attributed orders.
+    attributed = [state.order for state in states if state.order.promoter_id is not None]
+    commissions_recompute(attributed, loaded.items_by_order, batch)
+
+
+def _load(events: list[OrderEvent], batch: Batch) -> Loaded:
+    """Group the events by order, lock the existing orders, and read in one query each what
+    the decisions need: products, attribution data, existing lines."""
     groups: dict[tuple[int, str], list[OrderEvent]] = defaultdict(list)
     for event in sorted(events, key=lambda e: e.pk):
         groups[(event.merchant_id, event.order_id)].append(event)
-    existing = _lock_orders(list(groups))
+    existing = orders_lock(list(groups))
     merchants = {event.merchant_id: event.merchant for event in events}
     skus: dict[int, set[str]] = defaultdict(set)
     new_orders_seen = []
@@ -236,66 +105,84 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
     for item in OrderItem.objects.filter(order__in=list(existing.values())):
         items_by_order[item.order_id][item.sku] = item
+    return Loaded(groups, existing, merchants, items_by_order)
 
-    # Phase 1: the orders themselves, in the order their events arrived.
-    states: list[tuple[Order, bool, dict[str, Line] | None, set[str]]] = []
-    before: dict[int, tuple] = {}
-    for key, group in groups.items():
-        merchant = merchants[key[0]]
-        snapshots = sorted((Snapshot.of(e) for e in group), key=lambda s: s.key)
-        latest = snapshots[-1]
-        order = existing.get(key)
-        is_new = order is None
-        if is_new:
-            order = _new_order(merchant, key[1], snapshots[0], batch)
-            order.merchant = merchant
-        else:
-            before[order.pk] = _order_state(order)
-        lines = None
-        if is_new or latest.key > order_key(order):
-            (
-                order.snapshot_occurred_at,
-                order.snapshot_rank,
-                order.snapshot_webhook_id,
-            ) = latest.key
-            lines = latest.lines
-        completed = [s.completed_at for s in snapshots if s.completed_at] + (
-            [order.completed_at] if order.completed_at else []
+
+def _order_decide(
+    key: tuple[int, str], group: list[OrderEvent], loaded: Loaded, batch: Batch
+) -> OrderState:
+    """The order of `key` as its events leave it (a new one attributed), not stored yet."""
+    merchant = loaded.merchants[key[0]]
+    snapshots = sorted((Snapshot.of(e) for e in group), key=lambda s: s.key)
+    latest = snapshots[-1]
+    order = loaded.existing.get(key)
+    if order is None:
+        order = order_new(merchant, key[1], snapshots[0], batch)
+        order.merchant = merchant
+        state = OrderState(order=order, is_new=True, lines=None, seen=set())
+    else:
+        state = OrderState(
+            order=order, is_new=False, lines=None, seen=set(), before=order_state_of(order)
         )
-        order.completed_at = max(completed) if completed else None
-        if any(s.type == OrderEvent.Type.CANCELLED for s in snapshots):
-            order.status = Order.Status.CANCELLED
-        if is_new:
-            # A new order's lines are all in its latest snapshot: total it before it is stored.
-            _total(order, list(lines.values()))
-        # Every SKU any event listed is a line of the order, with quantity and amount 0 where
-        # the latest snapshot does not list it: so a stale event still adds the lines it knew
-        # of, and the set of lines does not depend on the order of arrival.
-        seen = {sku for snapshot in snapshots for sku in snapshot.lines}
-        states.append((order, is_new, lines, seen))
+    if state.is_new or latest.key > order_key(order):
+        (
+            order.snapshot_occurred_at,
+            order.snapshot_rank,
+            order.snapshot_webhook_id,
+        ) = latest.key
+        state.lines = latest.lines
+    completed = [s.completed_at for s in snapshots if s.completed_at] + (
+        [order.completed_at] if order.completed_at else []
+    )
+    order.completed_at = max(completed) if completed else None
+    if any(s.type == OrderEvent.Type.CANCELLED for s in snapshots):
+        order.status = Order.Status.CANCELLED
+    if state.is_new:
+        # A new order's lines are all in its latest snapshot: total it before it is stored.
+        order_total(order, list(latest.lines.values()))
+    # Every SKU any event listed is a line of the order, with quantity and amount 0 where
+    # the latest snapshot does not list it: so a stale event still adds the lines it knew
+    # of, and the set of lines does not depend on the order of arrival.
+    state.seen = {sku for snapshot in snapshots for sku in snapshot.lines}
+    return state
 
+
+def _orders_insert(states: list[OrderState], batch: Batch) -> list[Order]:
+    """Store the new orders, then the customer bindings they make; answer the new orders."""
     # Inserted in key order: two workers inserting overlapping new orders then wait on each
     # other's unique keys in the same order, never in a cycle.
     new_orders = sorted(
-        (order for order, is_new, _lines, _seen in states if is_new),
+        (state.order for state in states if state.is_new),
         key=lambda order: (order.merchant_id, order.order_id),
     )
     bulk_insert_rows(Order, new_orders)
     batch.uplines.load(order.promoter_id for order in new_orders if order.promoter_id)
     # The orders have their keys now, so the bindings they make can be stored.
     bulk_insert_rows(CustomerBinding, batch.attribution.pending)
+    return new_orders
 
-    # Phase 2: the lines. An order whose snapshot moved forward takes its lines from it; any
-    # order gets a zero line for a SKU an event listed that it does not have yet.
+
+def _line_targets(state: OrderState, current: dict[str, OrderItem]) -> dict[str, Line]:
+    """What each line of the order must become. An order whose snapshot moved forward takes
+    its lines from it; any order gets a zero line for a SKU an event listed that it does not
+    have yet."""
+    if state.lines is not None:
+        lines = state.lines
+        return {sku: lines.get(sku, NO_LINE) for sku in state.seen | lines.keys() | current.keys()}
+    return {sku: NO_LINE for sku in state.seen if sku not in current}
+
+
+def _lines_write(
+    states: list[OrderState], items_by_order: dict[int, dict[str, OrderItem]], batch: Batch
+) -> None:
+    """Insert the new lines and update the changed ones; `items_by_order` then holds every
+    line of every order of the batch."""
     new_items: list[OrderItem] = []
     changed_items: list[OrderItem] = []
-    for order, _is_new, lines, seen in states:
+    for state in states:
+        order = state.order
         current = items_by_order[order.pk]
-        if lines is not None:
-            targets = {sku: lines.get(sku, NO_LINE) for sku in seen | lines.keys() | current.keys()}
-        else:
-            targets = {sku: NO_LINE for sku in seen if sku not in current}
-        for sku, line in targets.items():
+        for sku, line in _line_targets(state, current).items():
             item = current.get(sku)
             if item is None:
                 item = OrderItem(
@@ -322,21 +209,24 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     bulk_insert_rows(OrderItem, new_items)
     bulk_update_rows(OrderItem, changed_items, ["quantity", "amount", "refunded_amount"])
 
+
+def _orders_update(
+    states: list[OrderState], items_by_order: dict[int, dict[str, OrderItem]]
+) -> list[Order]:
+    """Total the existing orders from their lines and store those whose state changed;
+    answer them."""
     changed_orders = []
     now = timezone.now()
-    for order, is_new, _lines, _seen in states:
-        if is_new:
+    for state in states:
+        if state.is_new:
             continue
-        _total(order, list(items_by_order[order.pk].values()))
-        if _order_state(order) != before[order.pk]:
+        order = state.order
+        order_total(order, list(items_by_order[order.pk].values()))
+        if order_state_of(order) != state.before:
             order.updated_at = now
             changed_orders.append(order)
     bulk_update_rows(Order, changed_orders, [*ORDER_STATE_FIELDS, "updated_at"])
-    mark_changed(Order, [order.pk for order in new_orders + changed_orders])
-
-    # Phase 3: the commissions of attributed orders.
-    attributed = [order for order, *_rest in states if order.promoter_id is not None]
-    commissions_recompute(attributed, items_by_order, batch)
+    return changed_orders
 
 
 COMMISSION_FIELDS = [
@@ -375,35 +265,7 @@ def commissions_recompute(
             if is_new:
                 commission = _commission_new(order, item, batch)
             before = tuple(getattr(commission, f) for f in COMMISSION_FIELDS)
-            target = line_target(
-                amount=item.amount,
-                refunded_amount=item.refunded_amount,
-                rate=commission.rate,
-                platform_fee_rate=commission.platform_fee_rate,
-                upline_rates=tuple(
-                    rate
-                    for upline, rate in (
-                        (commission.upline1_id, commission.upline1_rate),
-                        (commission.upline2_id, commission.upline2_rate),
-                    )
-                    if upline is not None
-                ),
-            )
-            commission.base_amount = target.base
-            commission.commission = target.commission
-            commission.platform_fee = target.platform_fee
-            commission.upline1_amount = target.upline1_amount
-            commission.upline2_amount = target.upline2_amount
-            commission.promoter_amount = target.promoter_amount
-            commission.available_at = available_at(order.completed_at, commission.hold_days)
-            status, reason = target_status(
-                order_status=order.status,
-                base=target.base,
-                rate=commission.rate,
-                is_self_purchase=order.is_self_purchase,
-                current=None if is_new else commission,
-            )
-            status_move(commission, status, reason, changes)
+            _commission_retarget(commission, order, item, is_new=is_new, changes=changes)
             if is_new:
                 new.append(commission)
             elif tuple(getattr(commission, f) for f in COMMISSION_FIELDS) != before:
@@ -414,6 +276,47 @@ def commissions_recompute(
     bulk_insert_rows(CommissionStatusChange, changes)
     mark_changed(Commission, [c.pk for c in new + changed])
     ledger_sync(changed)
+
+
+def _commission_retarget(
+    commission: Commission,
+    order: Order,
+    item: OrderItem,
+    *,
+    is_new: bool,
+    changes: list[CommissionStatusChange],
+) -> None:
+    """Set the commission's amounts and status to the targets of its line and order (not
+    stored); a status move adds its status-change row to `changes`."""
+    target = line_target(
+        amount=item.amount,
+        refunded_amount=item.refunded_amount,
+        rate=commission.rate,
+        platform_fee_rate=commission.platform_fee_rate,
+        upline_rates=tuple(
+            rate
+            for upline, rate in (
+                (commission.upline1_id, commission.upline1_rate),
+                (commission.upline2_id, commission.upline2_rate),
+            )
+            if upline is not None
+        ),
+    )
+    commission.base_amount = target.base
+    commission.commission = target.commission
+    commission.platform_fee = target.platform_fee
+    commission.upline1_amount = target.upline1_amount
+    commission.upline2_amount = target.upline2_amount
+    commission.promoter_amount = target.promoter_amount
+    commission.available_at = available_at(order.completed_at, commission.hold_days)
+    status, reason = target_status(
+        order_status=order.status,
+        base=target.base,
+        rate=commission.rate,
+        is_self_purchase=order.is_self_purchase,
+        current=None if is_new else commission,
+    )
+    status_move(commission, status, reason, changes)
 
 
 def _commission_new(order: Order, item: OrderItem, batch: Batch) -> Commission:
@@ -443,96 +346,3 @@ def _commission_new(order: Order, item: OrderItem, batch: Batch) -> Commission:
         paid_at=order.paid_at,
         status="",
     )
-
-
-# --- The batch driver -----------------------------------------------------------------------
-
-
-def _take(batch_size: int, ids: list[int] | None = None) -> list[OrderEvent]:
-    """Lock pending events, oldest first, skipping those another worker holds."""
-    queryset = OrderEvent.objects.filter(status=OrderEvent.Status.PENDING)
-    if ids is not None:
-        queryset = queryset.filter(pk__in=ids)
-    return list(
-        queryset.select_for_update(of=("self",), skip_locked=True)
-        .select_related("merchant")
-        .order_by("pk")[:batch_size]
-    )
-
-
-def _mark(events: list[OrderEvent], status: str, error: str = "") -> None:
-    OrderEvent.objects.filter(pk__in=[e.pk for e in events]).update(
-        status=status, applied_at=timezone.now(), error=error
-    )
-
-
-def _apply_alone(event_id: int) -> None:
-    """Apply one event in a transaction of its own, commit included."""
-    with transaction.atomic():
-        events = _take(1, ids=[event_id])
-        if events:
-            order_events_apply(events)
-            _mark(events, OrderEvent.Status.APPLIED)
-
-
-def _fail(event_id: int, exc: Exception) -> None:
-    logger.error("Order event %s could not be applied", event_id, exc_info=exc)
-    OrderEvent.objects.filter(pk=event_id, status=OrderEvent.Status.PENDING).update(
-        status=OrderEvent.Status.FAILED,
-        applied_at=timezone.now(),
-        error=f"{type(exc).__name__}: {exc}"[:2000],
-    )
-
-
-def order_events_apply_pending(*, batch_size: int) -> int:
-    """Apply up to `batch_size` pending events in one transaction; return how many were taken.
-
-    Each event is marked applied in the transaction that applies it, so a worker that dies
-    mid-batch leaves the whole batch pending, to be applied once by the next. If the batch
-    fails for a reason other than the database being unreachable or the task running out of
-    time, its events are applied one by one, each in its own transaction, commit included; an
-    event that still fails is marked failed with the error instead of blocking the queue (an
-    admin can send it back: order_events_retry)."""
-    taken: list[int] = []
-    try:
-        with transaction.atomic():
-            events = _take(batch_size)
-            taken = [e.pk for e in events]
-            if events:
-                order_events_apply(events)
-                _mark(events, OrderEvent.Status.APPLIED)
-        return len(taken)
-    except NOT_POISON:
-        raise
-    except Exception:
-        if not taken:
-            raise
-        logger.warning("A batch of %d order events failed; applying them one by one", len(taken))
-    for event_id in taken:
-        try:
-            _apply_alone(event_id)
-        except NOT_POISON:
-            raise
-        except IntegrityError:
-            # Most likely another worker created the same order a moment ago: it is there now.
-            try:
-                _apply_alone(event_id)
-            except NOT_POISON:
-                raise
-            except Exception as exc:
-                _fail(event_id, exc)
-        except Exception as exc:
-            _fail(event_id, exc)
-    return len(taken)
-
-
-def order_events_retry(*, event_ids) -> int:
-    """Send failed events back to the inbox (after the cause is fixed); returns how many."""
-    count = OrderEvent.objects.filter(
-        pk__in=list(event_ids), status=OrderEvent.Status.FAILED
-    ).update(status=OrderEvent.Status.PENDING, error="", applied_at=None)
-    if count:
-        from ..tasks import apply_order_events_soon  # the tasks module imports the services
-
-        transaction.on_commit(apply_order_events_soon)
-    return count

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -217,7 +216,7 @@ def event_store(
 ) -> tuple[OrderEvent, bool]:
     """Put a validated event in the inbox and, once committed, wake the apply task. Returns the
     event and whether it is new: the same webhook id again is acknowledged and ignored."""
-    from ..tasks import apply_order_events_soon  # the tasks module imports the services
+    from ..tasks import apply_order_events_after_commit  # the tasks module imports this one
 
     event = OrderEvent(
         merchant=merchant,
@@ -231,7 +230,7 @@ def event_store(
     # One statement, committed on its own unless the caller holds a transaction: the unique
     # (merchant, webhook id) decides between a new event and a redelivery.
     if insert_ignoring_conflict(event, ["merchant", "webhook_id"]):
-        transaction.on_commit(apply_order_events_soon)
+        apply_order_events_after_commit()
         return event, True
     return OrderEvent.objects.get(merchant=merchant, webhook_id=webhook_id), False
 

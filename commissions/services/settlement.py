@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record
 from alliance.errors import Conflict
+from alliance.queue import enqueue_after_commit
 from alliance.roles import STATUS_RIGHTS, Right
 
 from ..models import Commission, SettlementRun
@@ -117,7 +118,7 @@ def settlement_trigger(*, actor, now: datetime | None = None) -> SettlementRun:
         )
     run = _run_create(settlement_cycle(now), status=Status.QUEUED, triggered_by=actor)
     audit_record(actor=actor, action="settlement.trigger", target=run, cutoff=run.cutoff)
-    transaction.on_commit(lambda: run_settlement.delay(run.pk))
+    enqueue_after_commit(run_settlement, run.pk)
     return run
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from alliance.audit import audit_record, audit_records
 from alliance.errors import AllianceError, Conflict
-from alliance.money import currency, quantize
+from alliance.money import amount_text, currency, quantize
 
 from ..models import MethodKind, Payout, PayoutBatch
 
@@ -82,7 +82,7 @@ def batch_csv(batch: PayoutBatch) -> str:
                 _cell(payout.account_name),
                 _cell(payout.account),
                 _cell(payout.bank_name),
-                f"{payout.amount:.2f}",
+                amount_text(payout.amount),
                 payout.currency,
                 f"Alliance payout {payout.pk} batch {batch.pk}",
             ]

@@ -13,13 +13,8 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import threading
-import time
-import urllib.request
 from contextlib import ExitStack, contextmanager
 from datetime import timedelta
 from decimal import Decimal
@@ -54,6 +49,7 @@ from statements.models import Statement
 
 from .. import factories
 from ..celery_worker import worker_database_url
+from ..web_server import WebServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -175,60 +171,18 @@ def world():
     return {"promoter": lily.user, "merchant": owner, "admin": admin}
 
 
-class LiveServer:
-    """gunicorn serving config.wsgi, in its own process group."""
-
-    def __init__(self, environment: dict[str, str]) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        self.process = subprocess.Popen(
-            [
-                str(gunicorn),
-                "config.wsgi",
-                *("-b", f"127.0.0.1:{self.port}", "-w", "1"),
-                # No request-line limit: gunicorn refuses a URL over 4 KB with its own HTML 414
-                # before the API sees it, which is the web server's rule, not the API's
-                # (docs/api.md "Contract test"). Stateful sequences sometimes build such URLs.
-                *("--limit-request-line", "0"),
-            ],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-        self._wait_ready()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    def _wait_ready(self) -> None:
-        deadline = time.monotonic() + READY_SECONDS
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/v1/", timeout=5) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        pytest.fail("The web server did not start:\n" + "".join(self.lines))
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+def start_server(environment: dict[str, str]) -> WebServer:
+    """The platform served by gunicorn with `environment`, ready once the API root answers."""
+    return WebServer(
+        environment,
+        ready_path="/api/v1/",
+        ready_status=200,
+        ready_seconds=READY_SECONDS,
+        # No request-line limit: gunicorn refuses a URL over 4 KB with its own HTML 414 before
+        # the API sees it, which is the web server's rule, not the API's (docs/api.md
+        # "Contract test"). Stateful sequences sometimes build such URLs.
+        arguments=("--limit-request-line", "0"),
+    )
 
 
 def server_environment(database: str, role: str) -> dict[str, str]:
@@ -305,14 +259,14 @@ def test_the_api_keeps_its_contract(world, tmp_path):
     ids = tmp_path / "ids.json"
     ids.write_text(json.dumps(world_ids()))
     schemathesis = Path(sys.executable).with_name("schemathesis")
-    servers: list[LiveServer] = []
+    servers: list[WebServer] = []
     runs: dict[str, subprocess.Popen] = {}
     outputs: dict[str, str] = {}
     with database_copies(world) as databases, ExitStack() as logs:
         try:
             for role, user in world.items():
                 environment = server_environment(databases[role], role)
-                servers.append(LiveServer(environment))
+                servers.append(start_server(environment))
                 log = logs.enter_context((tmp_path / f"{role}.txt").open("w"))
                 # The three runs share the two cores; each keeps its own order of cases.
                 runs[role] = subprocess.Popen(

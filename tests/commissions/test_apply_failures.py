@@ -6,13 +6,13 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from commissions import tasks
 from commissions.models import Order, OrderEvent
-from commissions.services.apply import order_events_apply_pending
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending
 
 from .. import factories
 from .orders import event
@@ -56,7 +56,7 @@ def test_an_unreachable_database_rolls_the_batch_back_for_a_retry(shop):
 
     with (
         mock.patch(
-            "commissions.services.apply.order_events_apply",
+            "commissions.services.inbox.order_events_apply",
             side_effect=OperationalError("server closed the connection"),
         ),
         pytest.raises(OperationalError),
@@ -72,7 +72,7 @@ def test_retries_are_for_database_errors_only_and_end_before_redelivery():
     task = tasks.apply_order_events
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
 
-    assert set(task.autoretry_for) == {OperationalError, tasks.InterfaceError}
+    assert set(task.autoretry_for) == {OperationalError, InterfaceError}
     assert task.acks_late and task.reject_on_worker_lost
     assert task.retry_backoff_max < visibility
     assert task.time_limit < visibility

@@ -10,8 +10,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from commissions.models import Commission, Order, OrderEvent
-from commissions.services.apply import order_events_apply_pending
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending
 
 from .. import factories
 from .orders import event

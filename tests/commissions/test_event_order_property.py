@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commissions.models import Commission, Order
-from commissions.services.apply import order_events_apply_pending
 from commissions.services.commissions import commission_settle
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending
 from ledger.checks import ledger_check
 from ledger.selectors import promoter_available_balance
 

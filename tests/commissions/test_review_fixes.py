@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from commissions import tasks
 from commissions.models import Commission, Order, OrderEvent
-from commissions.services import apply
-from commissions.services.apply import order_events_apply_pending, order_events_retry
+from commissions.services import inbox
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending, order_events_retry
 
 from .. import factories
 from .orders import event, store
@@ -148,7 +148,7 @@ def test_running_out_of_time_is_not_the_events_fault(shop):
     event_store(merchant=shop, webhook_id="sl", data=schema.validated_data)
 
     with (
-        mock.patch.object(apply, "order_events_apply", side_effect=SoftTimeLimitExceeded()),
+        mock.patch.object(inbox, "order_events_apply", side_effect=SoftTimeLimitExceeded()),
         pytest.raises(SoftTimeLimitExceeded),
     ):
         order_events_apply_pending(batch_size=10)
@@ -160,7 +160,7 @@ def test_failed_events_can_be_sent_back(shop):
     body = event("order.paid", "F-1", items=[("X", "10.00")], paid_at=timezone.now())
     schema = event_validate(merchant=shop, data=body)
     stored, _created = event_store(merchant=shop, webhook_id="f1", data=schema.validated_data)
-    with mock.patch.object(apply, "order_events_apply", side_effect=ValueError("bad data")):
+    with mock.patch.object(inbox, "order_events_apply", side_effect=ValueError("bad data")):
         order_events_apply_pending(batch_size=10)
     stored.refresh_from_db()
     assert (stored.status, stored.error) == ("failed", "ValueError: bad data")

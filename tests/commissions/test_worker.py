@@ -18,12 +18,11 @@ from standardwebhooks import Webhook
 from commissions import tasks
 from commissions.models import Commission, CommissionStatusChange, Order, OrderEvent
 from commissions.services.events import event_store, event_validate
-from config.celery import app
 from ledger.checks import ledger_check
 from products.services import merchant_webhook_secret_rotate
 
 from .. import factories
-from ..celery_worker import celery_worker, purge_queue, start_worker  # noqa: F401 (a fixture)
+from ..celery_worker import celery_worker, start_worker  # noqa: F401 (a fixture)
 from ..conftest import client_for
 from .orders import event
 
@@ -31,16 +30,6 @@ pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)
 
 POLL_SECONDS = 120
 BATCH = 1500
-
-
-@pytest.fixture
-def tasks_on_the_broker():
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    purge_queue()
-    yield
-    app.conf.task_always_eager = previous
-    purge_queue()
 
 
 def _store_paid_orders(count: int):

@@ -2,20 +2,12 @@
 clicks it had queued are lost, and the orders that carry their ids are still attributed to the
 right promoters, because the id itself proves the link and the click time."""
 
-import http.client
 import os
 import signal
-import socket
-import subprocess
-import sys
-import threading
-import time
 from decimal import Decimal
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from commissions.models import Commission, Order
@@ -24,74 +16,32 @@ from promoters.models import Click, ClickIdRefusal, click_reference
 from .. import factories
 from ..celery_worker import worker_database_url
 from ..commissions.orders import event, store
+from ..web_server import WebServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 READY_SECONDS = 30
 
 
-class WebServer:
-    """gunicorn serving config.wsgi with one worker, in its own process group."""
-
-    def __init__(self, **environment: str) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        redis_url = os.environ.get("REDIS_URL")
-        if not redis_url:
-            pytest.fail("REDIS_URL is not set: batched click recording needs Redis")
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        self.process = subprocess.Popen(
-            [str(gunicorn), "config.wsgi", "-b", f"127.0.0.1:{self.port}", "-w", "1"],
-            cwd=settings.BASE_DIR,
-            env={
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "config.settings",
-                "DATABASE_URL": worker_database_url(),
-                "REDIS_URL": redis_url,
-                "PYTHONUNBUFFERED": "1",
-                **environment,
-            },
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,  # its own process group: master and worker die together
-        )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-        self._wait_ready()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    def _wait_ready(self) -> None:
-        deadline = time.monotonic() + READY_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                if self.get("/t/NoSuchCode0")[0] == 404:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.kill()
-        pytest.fail("The web server did not start:\n" + "".join(self.lines))
-
-    def get(self, path: str, user_agent: str = "Mozilla/5.0 (iPhone)") -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            connection.request("GET", path, headers={"User-Agent": user_agent})
-            response = connection.getresponse()
-            response.read()
-            return response.status, response.getheader("Location") or ""
-        finally:
-            connection.close()
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+def start_server(**environment: str) -> WebServer:
+    """The platform served by gunicorn with batched click recording on Redis, `environment`
+    added to this process's."""
+    redis_url = os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.fail("REDIS_URL is not set: batched click recording needs Redis")
+    return WebServer(
+        {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DATABASE_URL": worker_database_url(),
+            "REDIS_URL": redis_url,
+            "PYTHONUNBUFFERED": "1",
+            **environment,
+        },
+        ready_path="/t/NoSuchCode0",
+        ready_status=404,
+        ready_seconds=READY_SECONDS,
+    )
 
 
 @pytest.fixture
@@ -99,7 +49,7 @@ def web_server():
     servers: list[WebServer] = []
 
     def start(**environment: str) -> WebServer:
-        servers.append(WebServer(**environment))
+        servers.append(start_server(**environment))
         return servers[-1]
 
     yield start

@@ -95,7 +95,9 @@ def test_click_of_a_link_deleted_before_the_flush_is_dropped(client, link, promo
 
 
 def test_storing_the_same_batch_twice_stores_it_once(link):
-    item = (clicks.click_id().hex, link.pk, link.created_at, "v", "Mozilla/5.0", "", "", None, None)
+    item = clicks.PendingClick(
+        clicks.click_id().hex, link.pk, link.created_at, "v", "Mozilla/5.0", "", ""
+    )
 
     assert clicks.clicks_store([item]) == 1
     clicks.clicks_store([item])
@@ -130,16 +132,8 @@ def test_the_flusher_thread_stores_clicks_on_its_own(client, settings):
 
 def queued(link, user_agent="Mozilla/5.0", sub_id=""):
     """A click put straight into the queue, as if capture had not cleaned it."""
-    return (
-        clicks.click_id().hex,
-        link.pk,
-        link.created_at,
-        "0" * 32,
-        user_agent,
-        "",
-        sub_id,
-        None,
-        None,
+    return clicks.PendingClick(
+        clicks.click_id().hex, link.pk, link.created_at, "0" * 32, user_agent, "", sub_id
     )
 
 
@@ -155,10 +149,10 @@ def test_one_bad_row_is_dropped_and_logged_the_others_are_stored(link, caplog):
         assert clicks.queue.flush() == 6
 
     assert {pk.hex for pk in Click.objects.values_list("pk", flat=True)} == {
-        item[0] for item in good
+        item.id_hex for item in good
     }
     assert not clicks.queue.items
-    assert f"Dropped a click the database refuses: id={bad[0]} link={link.pk}" in caplog.text
+    assert f"Dropped a click the database refuses: id={bad.id_hex} link={link.pk}" in caplog.text
 
 
 def test_a_flush_failing_for_any_reason_keeps_the_batch_and_retries_it(client, link, monkeypatch):

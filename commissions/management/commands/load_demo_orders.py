@@ -14,9 +14,9 @@ from django.utils import timezone
 from alliance.models import ReviewStatus
 from alliance.money import quantize
 from commissions.models import Commission, Order, OrderEvent
-from commissions.services.apply import order_events_apply_pending
 from commissions.services.commissions import commission_settle
 from commissions.services.events import event_store, event_validate
+from commissions.services.inbox import order_events_apply_pending
 from promoters.models import Click
 
 SEED = "alliance-demo-orders"
