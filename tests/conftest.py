@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import HealthCheck, settings
 from rest_framework.test import APIClient
 
 from commissions.selectors import webhook_cache_forget
@@ -7,6 +8,11 @@ from promoters.selectors import link_target_forget
 
 from . import factories
 from .celery_worker import tasks_on_the_broker  # noqa: F401 (a fixture for every test)
+
+# Property tests assert behaviour, never time: Hypothesis' per-example deadline and its
+# too-slow health check measure the wall clock, which a loaded CI machine stretches.
+settings.register_profile("alliance", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("alliance")
 
 
 @pytest.fixture(autouse=True)
