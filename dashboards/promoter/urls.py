@@ -9,6 +9,7 @@ urlpatterns = [
     path("promoter/links/", views.links, name="promoter-links"),
     path("promoter/links/new/", views.link_new, name="promoter-link-new"),
     path("promoter/links/<int:pk>/", views.link_detail, name="promoter-link"),
+    path("promoter/links/<int:pk>/active/", views.link_active, name="promoter-link-active"),
     path("promoter/links/<int:pk>/qr.<str:fmt>", views.link_qr, name="promoter-link-qr"),
     path("promoter/channels/", channels.channels, name="promoter-channels"),
     path("promoter/channels/new/", channels.channel_create, name="promoter-channel-create"),

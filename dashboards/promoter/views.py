@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from alliance.charts import Chart, Series
 from alliance.pages import promoter_page
@@ -142,21 +142,30 @@ def _own_link(request, pk: int) -> Link:
 
 
 @promoter_page
+@require_POST
+def link_active(request, pk: int):
+    """Retire a link (its short URL answers that it is gone) or revive it."""
+    link = get_object_or_404(Link.objects.filter(promoter=request.promoter), pk=pk)
+    action = request.POST.get("action")
+    if action in {"activate", "deactivate"}:
+        services.link_update(link=link, is_active=action == "activate")
+        promoter_selectors.link_target_forget(link.code)
+        messages.success(
+            request,
+            _("The link is active again.")
+            if action == "activate"
+            else _("The link is retired; its short URL now answers that it is gone."),
+        )
+    return redirect("promoter-link", pk=link.pk)
+
+
+@promoter_page
 def link_detail(request, pk: int):
     """The short URL, share text and QR code of a link, its stats, and retire/revive."""
-    link = _own_link(request, pk)
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action in {"activate", "deactivate"}:
-            services.link_update(link=link, is_active=action == "activate")
-            promoter_selectors.link_target_forget(link.code)
-            messages.success(
-                request,
-                _("The link is active again.")
-                if action == "activate"
-                else _("The link is retired; its short URL now answers that it is gone."),
-            )
-        return redirect("promoter-link", pk=link.pk)
+        # The retire/revive form posted to the page itself, as before it had its own URL.
+        return link_active(request, pk)
+    link = _own_link(request, pk)
     url = short_url(link, request=request)
     svg = qr_svg(url).decode()
     context = {
