@@ -1,14 +1,11 @@
-from django import forms
-from django.contrib import messages
+"""The click pipeline's endpoint, GET /t/<code>: not a page (the pages live in dashboards/), the
+redirect every promoter's link goes through."""
+
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect as redirect_to
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from alliance.auth import rate_hit, redirect_counter
-from alliance.forms import SignupForm
 
 from . import clicks, selectors, services
 
@@ -48,31 +45,3 @@ def redirect(request, code: str):
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer-when-downgrade"
     return response
-
-
-class PromoterSignupForm(SignupForm):
-    display_name = forms.CharField(label=gettext_lazy("Display name"), max_length=80)
-    invite_code = forms.CharField(label=gettext_lazy("Invite code"), max_length=16, required=False)
-    fans_count = forms.IntegerField(
-        label=gettext_lazy("Followers"), min_value=0, max_value=2_000_000_000, initial=0
-    )
-
-
-def promoter_signup_page(request):
-    initial = {"invite_code": request.GET.get("invite", "")}
-    form = PromoterSignupForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        promoter = form.run_service(services.promoter_signup)
-        if promoter is not None:
-            messages.success(
-                request,
-                _("Thanks, %(name)s! Your account is waiting for review.")
-                % {"name": promoter.display_name},
-            )
-            return redirect_to("login")
-    return render(
-        request,
-        "signup.html",
-        {"form": form, "title": _("Sign up as a promoter")},
-        status=400 if form.errors else 200,
-    )

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.errors import AllianceError
 from alliance.models import ReviewStatus
+from statements.fields import MonthField
+from statements.models import Statement
 
 # The status the queues open on: what needs an admin.
 DEFAULT_STATUS = ReviewStatus.PENDING
@@ -50,3 +52,28 @@ class ReviewForm(forms.Form):
         except AllianceError as exc:
             self.add_error(exc.field if exc.field in self.fields else None, exc.message)
             return None
+
+
+class StatementFilterForm(forms.Form):
+    month = MonthField(label=_("Month"), required=False, help_text=_("YYYY-MM"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any")), *Statement.Status.choices],
+    )
+    merchant = forms.IntegerField(label=_("Merchant id"), required=False, min_value=1)
+
+
+class MarkPaidForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Payment reference"),
+        max_length=120,
+        help_text=_("The bank or Alipay transfer's reference."),
+    )
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=_("Action"), max_length=40, required=False)
+    target_type = forms.CharField(label=_("Target type"), max_length=60, required=False)
+    target_id = forms.CharField(label=_("Target id"), max_length=40, required=False)
+    actor = forms.CharField(label=_("Actor (username)"), max_length=150, required=False)

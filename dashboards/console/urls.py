@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import domains, views
+from . import audit, domains, payouts, statements, views
 
 urlpatterns = [
     path("console/", views.overview_page, name="console-overview"),
@@ -20,5 +20,38 @@ urlpatterns = [
         "console/ledger/<int:pk>/progress/",
         views.ledger_check_progress,
         name="console-ledger-check-progress",
+    ),
+    path("console/payouts/", payouts.console_payouts_page, name="console-payouts"),
+    path("console/payouts/approve/", payouts.payout_approve, name="console-payout-approve"),
+    path("console/payouts/reject/", payouts.payout_reject, name="console-payout-reject"),
+    path("console/payouts/mark-paid/", payouts.payout_mark_paid, name="console-payout-mark-paid"),
+    path(
+        "console/payouts/mark-failed/",
+        payouts.payout_mark_failed,
+        name="console-payout-mark-failed",
+    ),
+    path("console/payouts/bulk/", payouts.payouts_bulk, name="console-payouts-bulk"),
+    path("console/payouts/export/", payouts.payouts_export, name="console-payouts-export"),
+    path("console/payouts/holds/", payouts.payout_hold, name="console-payout-hold"),
+    path(
+        "console/payouts/holds/release/",
+        payouts.payout_hold_release,
+        name="console-payout-hold-release",
+    ),
+    path(
+        "console/payouts/batches/<int:batch_id>.csv",
+        payouts.console_batch_csv,
+        name="console-payout-batch",
+    ),
+    path("console/audit/", audit.audit_page, name="console-audit"),
+    path(
+        "console/statements/",
+        statements.console_statements_page,
+        name="console-statements",
+    ),
+    path(
+        "console/statements/<int:statement_id>/mark-paid/",
+        statements.console_mark_paid,
+        name="console-statement-mark-paid",
     ),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import guide, views
+from . import backfill, guide, statements, views
 
 urlpatterns = [
     path("merchant/", views.overview, name="merchant-overview"),
@@ -22,4 +22,15 @@ urlpatterns = [
     path("merchant/orders/", views.orders, name="merchant-orders"),
     path("merchant/promoters/", views.promoters, name="merchant-promoters"),
     path("merchant/webhook/guide/", guide.webhook_guide, name="merchant-webhook-guide"),
+    path("merchant/orders/backfill/", backfill.backfill_page, name="merchant-backfill"),
+    path(
+        "merchant/statements/",
+        statements.merchant_statements_page,
+        name="merchant-statements",
+    ),
+    path(
+        "merchant/statements/<int:statement_id>/",
+        statements.statement_page,
+        name="merchant-statement",
+    ),
 ]

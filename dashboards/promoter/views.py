@@ -1,21 +1,19 @@
-"""The promoter's dashboard: overview, product selection, link builder and links, channels,
-orders and team. Views validate a form, call one service and redirect, or re-render with the
-errors next to the fields (status 400)."""
+"""The promoter's dashboard: overview, product selection, link builder and links, orders and
+team (the channels and payouts pages have their own modules). Views validate a form, call one
+service and redirect, or re-render with the errors next to the fields (status 400)."""
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from alliance.charts import Chart, Series
-from alliance.errors import AllianceError
 from alliance.pages import promoter_page
 from commissions.selectors import commissions_visible_to, mask_order_id, promoter_earnings
 from payouts.selectors import promoter_balances
@@ -23,14 +21,12 @@ from products.models import Product
 from products.selectors import products_visible_to
 from promoters import selectors as promoter_selectors
 from promoters import services
-from promoters.models import Channel, Link
+from promoters.models import Link
 from promoters.sharing import qr_png, qr_svg, share_text, short_url
 
 from ..pickers import PRODUCTS, lookup_response
 from . import selectors
 from .forms import (
-    ChannelForm,
-    ChannelRenameForm,
     LinkFilterForm,
     LinkForm,
     OrderFilterForm,
@@ -146,21 +142,30 @@ def _own_link(request, pk: int) -> Link:
 
 
 @promoter_page
+@require_POST
+def link_active(request, pk: int):
+    """Retire a link (its short URL answers that it is gone) or revive it."""
+    link = get_object_or_404(Link.objects.filter(promoter=request.promoter), pk=pk)
+    action = request.POST.get("action")
+    if action in {"activate", "deactivate"}:
+        services.link_update(link=link, is_active=action == "activate")
+        promoter_selectors.link_target_forget(link.code)
+        messages.success(
+            request,
+            _("The link is active again.")
+            if action == "activate"
+            else _("The link is retired; its short URL now answers that it is gone."),
+        )
+    return redirect("promoter-link", pk=link.pk)
+
+
+@promoter_page
 def link_detail(request, pk: int):
     """The short URL, share text and QR code of a link, its stats, and retire/revive."""
-    link = _own_link(request, pk)
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action in {"activate", "deactivate"}:
-            services.link_update(link=link, is_active=action == "activate")
-            promoter_selectors.link_target_forget(link.code)
-            messages.success(
-                request,
-                _("The link is active again.")
-                if action == "activate"
-                else _("The link is retired; its short URL now answers that it is gone."),
-            )
-        return redirect("promoter-link", pk=link.pk)
+        # The retire/revive form posted to the page itself, as before it had its own URL.
+        return link_active(request, pk)
+    link = _own_link(request, pk)
     url = short_url(link, request=request)
     svg = qr_svg(url).decode()
     context = {
@@ -196,83 +201,6 @@ def links(request):
     queryset = promoter_selectors.links_with_stats(Link.objects.filter(promoter=request.promoter))
     page = _page(request, selectors.with_order_stats(filters.apply(queryset)))
     return render(request, "promoter/links.html", {"filters": filters, "page_obj": page})
-
-
-def _own_channel(request, raw) -> Channel:
-    if not str(raw or "").isdigit():
-        raise Http404
-    return get_object_or_404(Channel, promoter=request.promoter, pk=int(raw))
-
-
-@promoter_page
-def channels(request):
-    """List, create, rename, make default and delete channels (推广位)."""
-    promoter = request.promoter
-    create_form = ChannelForm(prefix="new")
-    rename_form = None
-    renamed_pk = None
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "create":
-            create_form = ChannelForm(request.POST, prefix="new")
-            if create_form.is_valid() and create_form.run_service(
-                services.channel_save,
-                channel=Channel(
-                    promoter=promoter,
-                    is_default=not promoter.channels.exists(),
-                    **create_form.cleaned_data,
-                ),
-            ):
-                messages.success(request, _("Channel added."))
-                return redirect("promoter-channels")
-        elif action == "default_channel":
-            if not promoter.channels.exists():
-                services.channel_save(
-                    channel=Channel(
-                        promoter=promoter, name=services.DEFAULT_CHANNEL_NAME, is_default=True
-                    )
-                )
-                messages.success(request, _("Your default channel is ready."))
-            if request.POST.get("next") == "link-new":
-                return redirect("promoter-link-new")
-            return redirect("promoter-channels")
-        else:
-            channel = _own_channel(request, request.POST.get("channel"))
-            if action == "rename":
-                rename_form = ChannelRenameForm(request.POST, prefix=f"rename-{channel.pk}")
-                renamed_pk = channel.pk
-                if rename_form.is_valid():
-                    channel.name = rename_form.cleaned_data["name"]
-                    if rename_form.run_service(services.channel_save, channel=channel):
-                        messages.success(request, _("Channel renamed."))
-                        return redirect("promoter-channels")
-            elif action == "default":
-                services.channel_set_default(channel=channel)
-                messages.success(
-                    request, _("%(name)s is now your default channel.") % {"name": channel.name}
-                )
-                return redirect("promoter-channels")
-            elif action == "delete":
-                try:
-                    services.channel_delete(channel=channel)
-                except AllianceError as exc:
-                    messages.error(request, exc.message)
-                else:
-                    messages.success(request, _("Channel deleted."))
-                    return redirect("promoter-channels")
-            else:
-                raise Http404
-    rows = promoter.channels.annotate(links_count=Count("links")).order_by(
-        "-is_default", "name", "pk"
-    )
-    failed = request.method == "POST"
-    context = {
-        "channels": rows,
-        "create_form": create_form,
-        "rename_form": rename_form,
-        "renamed_pk": renamed_pk,
-    }
-    return render(request, "promoter/channels.html", context, status=400 if failed else 200)
 
 
 @promoter_page

@@ -1,4 +1,3 @@
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -215,14 +214,7 @@ class PayoutViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             query = ReExportSerializer(data=request.query_params)
             query.is_valid(raise_exception=True)
             batch = get_object_or_404(PayoutBatch, pk=query.validated_data["batch"])
-        return csv_response(batch)
-
-
-def csv_response(batch: PayoutBatch) -> HttpResponse:
-    response = HttpResponse(export.batch_csv(batch), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{export.batch_filename(batch)}"'
-    response["X-Payout-Batch"] = str(batch.pk)
-    return response
+        return export.batch_download(batch)
 
 
 class PayoutBatchViewSet(viewsets.ReadOnlyModelViewSet):

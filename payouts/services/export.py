@@ -5,6 +5,7 @@ import csv
 import io
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -92,3 +93,11 @@ def batch_csv(batch: PayoutBatch) -> str:
 
 def batch_filename(batch: PayoutBatch) -> str:
     return f"payouts-{batch.kind}-batch-{batch.pk}.csv"
+
+
+def batch_download(batch: PayoutBatch) -> HttpResponse:
+    """A batch's file as a download, the one answer of the API's export and the console's."""
+    response = HttpResponse(batch_csv(batch), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{batch_filename(batch)}"'
+    response["X-Payout-Batch"] = str(batch.pk)
+    return response

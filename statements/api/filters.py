@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from alliance.api.filters import FilterSet, IdFilter
 
-from ..forms import MonthField
+from ..fields import MonthField
 from ..models import Statement
 
 # YYYY-MM, the months the books can hold (statements.months.month_parse: 1971 to 2999).

@@ -1,4 +1,4 @@
-"""Merchant pages for orders (the dashboards proper come with the web console)."""
+"""The merchant's order backfill page: past order events uploaded as JSON Lines."""
 
 from django import forms
 from django.conf import settings
@@ -11,8 +11,7 @@ from alliance.api.errors import flatten_errors
 from alliance.errors import AllianceError
 from alliance.pages import account_refusal
 from alliance.roles import Right, merchant_of
-
-from .services.events import order_events_backfill
+from commissions.services.events import order_events_backfill
 
 
 class BackfillForm(forms.Form):

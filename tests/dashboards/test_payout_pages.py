@@ -10,7 +10,7 @@ from payouts.models import Payout, PayoutBatch, PayoutHold, PayoutMethod
 from payouts.services import payouts as services
 
 from .. import factories
-from .money import D, alipay, earn, fund
+from ..payouts.money import D, alipay, earn, fund
 
 pytestmark = pytest.mark.django_db
 

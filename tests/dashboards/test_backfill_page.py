@@ -11,7 +11,7 @@ from django.utils import timezone
 from commissions.models import Order
 
 from .. import factories
-from .orders import event
+from ..commissions.orders import event
 
 pytestmark = pytest.mark.django_db
 URL = "/merchant/orders/backfill/"

@@ -1,5 +1,5 @@
-"""Statement pages: the merchant's list and printable detail, and the admins' console where a
-statement is marked paid."""
+"""The admin console's statements: every statement, filtered by month, status and merchant, and
+an issued one marked paid."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,73 +7,16 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliance.errors import AllianceError
-from alliance.money import currency
-from alliance.pages import account_refusal, merchant_page
-from alliance.roles import Role, merchant_of, role_of
+from alliance.roles import Role, role_of
+from statements import selectors, services
+from statements.models import Statement
 
-from . import selectors, services
+from ..merchant.statements import STATEMENTS_PER_PAGE, statement_refusal
 from .forms import MarkPaidForm, StatementFilterForm
-from .models import Statement
-
-# Lines per page of a statement's detail page; the CSV holds them all.
-LINES_PER_PAGE = 500
-STATEMENTS_PER_PAGE = 50
-
-
-def _refused(request, message: str):
-    return render(request, "statements/refused.html", {"message": message}, status=403)
-
-
-@merchant_page
-def merchant_statements_page(request):
-    """The merchant's statements, newest first, and its running month so far."""
-    merchant = request.merchant
-    statements = selectors.statements_visible_to(request.user).order_by("-month", "pk")
-    page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
-    month = services.running_month()
-    return render(
-        request,
-        "statements/merchant_list.html",
-        {
-            "merchant": merchant,
-            "page": page,
-            "current": selectors.month_totals(merchant_id=merchant.pk, month=month),
-            "current_month": month,
-            "currency": currency(),
-            "now": timezone.now(),
-        },
-    )
-
-
-@login_required
-def statement_page(request, statement_id: int):
-    """One statement with its lines from the ledger, printable on A4 from the browser."""
-    if role_of(request.user) not in {Role.ADMIN, Role.MERCHANT}:
-        return _refused(request, _("Only merchant members can see statements."))
-    if role_of(request.user) == Role.MERCHANT:
-        refused = account_refusal(request, merchant_of(request.user), kind="merchant")
-        if refused is not None:
-            return refused
-    statement = selectors.statements_visible_to(request.user).filter(pk=statement_id).first()
-    if statement is None:
-        raise Http404(_("No such statement."))
-    lines = selectors.statement_lines(merchant_id=statement.merchant_id, month=statement.month)
-    page = Paginator(lines, LINES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "statements/detail.html",
-        {
-            "statement": statement,
-            "page": page,
-            "lines": [selectors.line_amounts(row) for row in page.object_list],
-            "csv_url": reverse("statement-lines-csv", args=[statement.pk]),
-        },
-    )
 
 
 def _console(request, *, failed: Statement | None = None, failed_form=None, status=200):
@@ -115,7 +58,7 @@ def _console(request, *, failed: Statement | None = None, failed_form=None, stat
 def console_statements_page(request):
     """Every statement, filtered by month, status and merchant; issued ones can be marked paid."""
     if role_of(request.user) != Role.ADMIN:
-        return _refused(request, _("Only platform admins can use the console."))
+        return statement_refusal(request, _("Only platform admins can use the console."))
     return _console(request)
 
 
@@ -123,7 +66,7 @@ def console_statements_page(request):
 @require_POST
 def console_mark_paid(request, statement_id: int):
     if role_of(request.user) != Role.ADMIN:
-        return _refused(request, _("Only platform admins can use the console."))
+        return statement_refusal(request, _("Only platform admins can use the console."))
     statement = selectors.statements_visible_to(request.user).filter(pk=statement_id).first()
     if statement is None:
         raise Http404(_("No such statement."))

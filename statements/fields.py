@@ -1,9 +1,8 @@
-"""Form fields and forms shared by the statement pages, the API's filters and the console."""
+"""The month field shared by the API's filters and the console's statement filter."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Statement
 from .months import month_parse
 
 
@@ -23,21 +22,3 @@ class MonthField(forms.Field):
 
     def prepare_value(self, value):
         return f"{value:%Y-%m}" if hasattr(value, "year") else value
-
-
-class StatementFilterForm(forms.Form):
-    month = MonthField(label=_("Month"), required=False, help_text=_("YYYY-MM"))
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any")), *Statement.Status.choices],
-    )
-    merchant = forms.IntegerField(label=_("Merchant id"), required=False, min_value=1)
-
-
-class MarkPaidForm(forms.Form):
-    reference = forms.CharField(
-        label=_("Payment reference"),
-        max_length=120,
-        help_text=_("The bank or Alipay transfer's reference."),
-    )
