@@ -1,10 +1,12 @@
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .audit import audit_record
-from .errors import AllianceError, InvalidTransition
+from .errors import AllianceError
 from .models import REVIEW_TRANSITIONS, Reviewable, ReviewStatus, User
+from .status import StatusTable, lock  # noqa: F401 (the apps' services lock through here)
 from .tokens import account_tokens_revoke
 
 # The audit log's verb for each review move.
@@ -13,42 +15,39 @@ REVIEW_ACTIONS = {
     ReviewStatus.REJECTED: "reject",
     ReviewStatus.SUSPENDED: "suspend",
 }
+REVIEW_STATUS = StatusTable(
+    moves=REVIEW_TRANSITIONS, refused=gettext_lazy("Cannot move from %(old)s to %(new)s.")
+)
 
 
 def review_move(*, obj: Reviewable, status: str, reviewer: User, reason: str = "") -> Reviewable:
     """Move a reviewable sign-up to `status`, recorded in the audit log ("merchant.approve",
     "promoter.reject", ...). Rejections and suspensions need a reason; the move must be in
     REVIEW_TRANSITIONS. The caller holds the row lock, in its transaction."""
-    if status not in REVIEW_TRANSITIONS.get(obj.status, set()):
-        raise InvalidTransition(
-            _("Cannot move from %(old)s to %(new)s.") % {"old": obj.status, "new": status}
-        )
+    REVIEW_STATUS.check(obj, status)
     reason = reason.strip()
     if status in {ReviewStatus.REJECTED, ReviewStatus.SUSPENDED} and not reason:
         raise AllianceError(_("A reason is required."), field="reason", code="reason_required")
-    old_status = obj.status
-    obj.status = status
     obj.review_reason = reason
     obj.reviewed_by = reviewer
     obj.reviewed_at = timezone.now()
-    obj.save(update_fields=["status", "review_reason", "reviewed_by", "reviewed_at"])
+    REVIEW_STATUS.move(
+        obj,
+        status,
+        save=["review_reason", "reviewed_by", "reviewed_at"],
+        record=lambda old_status: audit_record(
+            actor=reviewer,
+            action=f"{obj._meta.model_name}.{REVIEW_ACTIONS[status]}",
+            target=obj,
+            old_status=old_status,
+            status=status,
+            reason=reason,
+        ),
+    )
     if status == ReviewStatus.SUSPENDED:
         # A suspended account's logins lose every token they hold (docs/security.md).
         account_tokens_revoke(account=obj)
-    audit_record(
-        actor=reviewer,
-        action=f"{obj._meta.model_name}.{REVIEW_ACTIONS[status]}",
-        target=obj,
-        old_status=old_status,
-        status=status,
-        reason=reason,
-    )
     return obj
-
-
-def lock(obj: models.Model) -> models.Model:
-    """Reload `obj` under a row lock (no-op lock on SQLite, which serialises writers)."""
-    return type(obj).objects.select_for_update(of=("self",)).get(pk=obj.pk)
 
 
 def save_unique(obj, *, clash, error: AllianceError) -> None:

@@ -307,7 +307,8 @@ class Commission(models.Model):
         return f"commission {self.pk} ({self.status})"
 
 
-# The only moves a commission's status may make (commissions.services.status.status_set).
+# The only moves a commission's status may make (COMMISSION_STATUS in
+# commissions.services.commissions, through alliance.status).
 COMMISSION_TRANSITIONS: dict[str, set[str]] = {
     Commission.Status.PENDING: {
         Commission.Status.CONFIRMED,

@@ -198,7 +198,7 @@ class Payout(models.Model):
 Status = Payout.Status
 OPEN_STATUSES = (Status.REQUESTED, Status.HELD, Status.APPROVED)
 
-# The only moves a payout's status may make (payouts.services.payouts.status_move).
+# The only moves a payout's status may make (PAYOUT_STATUS in payouts.services.payouts).
 PAYOUT_TRANSITIONS: dict[str, set[str]] = {
     Status.REQUESTED: {Status.HELD, Status.APPROVED, Status.REJECTED},
     Status.HELD: {Status.REQUESTED, Status.REJECTED},

@@ -57,7 +57,7 @@ class Statement(models.Model):
         return f"{self.month:%Y-%m}"
 
 
-# The only moves a statement's status may make (statements.services.status_set).
+# The only moves a statement's status may make (STATEMENT_STATUS in statements.services).
 STATEMENT_TRANSITIONS: dict[str, set[str]] = {
     Statement.Status.ISSUED: {Statement.Status.PAID},
     Statement.Status.PAID: set(),

@@ -7,11 +7,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.audit import audit_record
-from alliance.errors import AllianceError, InvalidTransition, NotAllowed, required_text
+from alliance.errors import AllianceError, NotAllowed, required_text
 from alliance.money import currency
 from alliance.roles import Role, role_of
+from alliance.status import StatusTable, lock
 from ledger import services as ledger
 from ledger.models import LedgerAccount, LedgerTransaction
 
@@ -20,6 +22,16 @@ from .models import STATEMENT_TRANSITIONS, Statement
 from .months import month_bounds, month_of, month_start, previous_month
 
 REFERENCE_MAX_LENGTH = Statement._meta.get_field("payment_reference").max_length
+STATEMENT_STATUS = StatusTable(
+    moves=STATEMENT_TRANSITIONS,
+    refused=gettext_lazy("A statement cannot move from %(old)s to %(new)s."),
+    refused_from={
+        Statement.Status.PAID: (
+            gettext_lazy("This statement is already marked paid."),
+            "already_paid",
+        )
+    },
+)
 
 
 @dataclass
@@ -75,20 +87,6 @@ def statements_issue_due(*, now: datetime | None = None) -> IssueResult | None:
     return statements_issue(month=month, now=now)
 
 
-def status_set(statement: Statement, new_status: str) -> None:
-    """Move the statement to `new_status`, if the transitions table allows it."""
-    old = statement.status
-    if new_status not in STATEMENT_TRANSITIONS[old]:
-        if old == Statement.Status.PAID:
-            raise InvalidTransition(
-                _("This statement is already marked paid."), code="already_paid"
-            )
-        raise InvalidTransition(
-            _("A statement cannot move from %(old)s to %(new)s.") % {"old": old, "new": new_status}
-        )
-    statement.status = new_status
-
-
 @transaction.atomic
 def statement_mark_paid(
     *, statement: Statement, reference: str, actor, now: datetime | None = None
@@ -108,8 +106,9 @@ def statement_mark_paid(
             field="reference",
             code="reference_too_long",
         )
-    statement = Statement.objects.select_for_update(of=("self",)).get(pk=statement.pk)
-    status_set(statement, Statement.Status.PAID)
+    statement = lock(statement)
+    # A refused move is refused before the payment is posted; the move itself comes last.
+    STATEMENT_STATUS.check(statement, Statement.Status.PAID)
     total = statement.total_owed
     if total:
         Kind = LedgerAccount.Kind
@@ -133,15 +132,19 @@ def statement_mark_paid(
     statement.paid_at = now or timezone.now()
     statement.paid_by = actor
     statement.payment_reference = reference
-    statement.save(update_fields=["status", "paid_at", "paid_by", "payment_reference"])
-    audit_record(
-        actor=actor,
-        action="statement.mark_paid",
-        target=statement,
-        merchant=statement.merchant_id,
-        month=statement.period,
-        total_owed=total,
-        reference=reference,
+    STATEMENT_STATUS.move(
+        statement,
+        Statement.Status.PAID,
+        save=["paid_at", "paid_by", "payment_reference"],
+        record=lambda old: audit_record(
+            actor=actor,
+            action="statement.mark_paid",
+            target=statement,
+            merchant=statement.merchant_id,
+            month=statement.period,
+            total_owed=total,
+            reference=reference,
+        ),
     )
     return statement
 

@@ -12,12 +12,14 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.audit import audit_records
 from alliance.db import bulk_insert_rows, bulk_update_rows
 from alliance.errors import InvalidTransition, required_text
 from alliance.models import ReviewStatus
 from alliance.roles import Right, status_allows
+from alliance.status import StatusTable
 from ledger import selectors as ledger_selectors
 from ledger import services as ledger
 from ledger.models import LedgerAccount, LedgerTransaction
@@ -35,6 +37,14 @@ Status = Commission.Status
 Reason = Commission.InvalidReason
 # Statuses whose split is credited in the ledger.
 CREDITED = {Status.SETTLED, Status.PAID}
+# A commission computed for the first time starts in whatever status its order gives it; one
+# that keeps its status but changes its reason records the change like a move.
+COMMISSION_STATUS = StatusTable(
+    moves=COMMISSION_TRANSITIONS,
+    refused=gettext_lazy("A commission cannot move from %(old)s to %(new)s."),
+    initial=tuple(Status),
+    repeat=True,
+)
 
 
 def target_status(
@@ -103,20 +113,18 @@ def status_move(
 ) -> None:
     """Move `commission` to `new_status` if the move is allowed, recording it in `changes`
     (the caller saves both). A move the table does not allow raises."""
-    old = commission.status
-    if old == new_status and commission.invalid_reason == reason:
+    if commission.status == new_status and commission.invalid_reason == reason:
         return
-    if old and old != new_status and new_status not in COMMISSION_TRANSITIONS[old]:
-        raise InvalidTransition(
-            _("A commission cannot move from %(old)s to %(new)s.") % {"old": old, "new": new_status}
-        )
-    commission.status = new_status
-    commission.invalid_reason = reason
-    changes.append(
-        CommissionStatusChange(
-            commission=commission, old_status=old or "", new_status=new_status, reason=reason
-        )
+    COMMISSION_STATUS.move(
+        commission,
+        new_status,
+        record=lambda old: changes.append(
+            CommissionStatusChange(
+                commission=commission, old_status=old, new_status=new_status, reason=reason
+            )
+        ),
     )
+    commission.invalid_reason = reason
 
 
 def ledger_target(commission: Commission) -> dict[str, Decimal]:

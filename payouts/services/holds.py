@@ -11,7 +11,7 @@ from promoters.models import Promoter
 
 from ..models import Payout, PayoutHold
 from .locks import promoter_lock
-from .payouts import has_active_hold, status_move
+from .payouts import PAYOUT_STATUS, has_active_hold
 
 Status = Payout.Status
 
@@ -22,10 +22,11 @@ def _move_all(promoter_id: int, old: str, new: str, *, actor, action: str, hold)
         .filter(promoter_id=promoter_id, status=old)
         .order_by("pk")
     )
+    moved: list[Payout] = []
     for payout in payouts:
-        status_move(payout, new)
-        payout.save(update_fields=["status"])
-    audit_records(actor=actor, action=action, targets=payouts, hold=hold.pk, status=new)
+        # Each move is recorded in one audit statement for the batch, written below.
+        PAYOUT_STATUS.move(payout, new, save=[], record=lambda _old, p=payout: moved.append(p))
+    audit_records(actor=actor, action=action, targets=moved, hold=hold.pk, status=new)
     return payouts
 
 

@@ -13,11 +13,13 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.audit import audit_record
-from alliance.errors import AllianceError, Conflict, InvalidTransition, NotAllowed, required_text
+from alliance.errors import AllianceError, Conflict, NotAllowed, required_text
 from alliance.money import CENT, currency, format_money
 from alliance.roles import Right, status_allows
+from alliance.status import StatusTable, locked
 from commissions.services.commissions import commissions_mark_paid
 from ledger import selectors as ledger_selectors
 from ledger import services as ledger
@@ -29,6 +31,9 @@ from .locks import promoter_lock
 
 Status = Payout.Status
 Kind = LedgerAccount.Kind
+PAYOUT_STATUS = StatusTable(
+    moves=PAYOUT_TRANSITIONS, refused=gettext_lazy("A payout cannot move from %(old)s to %(new)s.")
+)
 
 
 def available_key(promoter_id: int) -> str:
@@ -47,16 +52,16 @@ def has_active_hold(promoter_id: int) -> bool:
     return PayoutHold.objects.filter(promoter_id=promoter_id, released_at__isnull=True).exists()
 
 
-def status_move(payout: Payout, new_status: str) -> str:
-    """Move `payout` to `new_status` if PAYOUT_TRANSITIONS allows it (the caller saves).
-    Returns the old status."""
-    old = payout.status
-    if new_status not in PAYOUT_TRANSITIONS[old]:
-        raise InvalidTransition(
-            _("A payout cannot move from %(old)s to %(new)s.") % {"old": old, "new": new_status}
-        )
-    payout.status = new_status
-    return old
+def _audit(payout: Payout, *, actor, action: str, **data):
+    """The `record` of a payout's move: its audit row, "payout.<action>"."""
+    return lambda old: audit_record(
+        actor=actor,
+        action=f"payout.{action}",
+        target=payout,
+        promoter=payout.promoter_id,
+        amount=payout.amount,
+        **data,
+    )
 
 
 def _reason(value: str) -> str:
@@ -175,7 +180,7 @@ def _locked(payout: Payout | int) -> Payout:
     if promoter_id is None:
         raise Payout.DoesNotExist(pk)
     promoter_lock(promoter_id)
-    return Payout.objects.select_for_update(of=("self",)).get(pk=pk)
+    return locked(Payout, pk)
 
 
 @transaction.atomic
@@ -202,7 +207,8 @@ def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
             % {"status": promoter_status},
             code="payout_held",
         )
-    status_move(payout, Status.APPROVED)
+    # A refused move is refused before any money moves; the move itself comes last.
+    PAYOUT_STATUS.check(payout, Status.APPROVED)
     available = available_key(payout.promoter_id)
     accounts = ledger.accounts_get(
         [
@@ -231,13 +237,11 @@ def payout_approve(*, payout: Payout | int, reviewer) -> Payout:
     now = timezone.now()
     payout.approved_at = payout.reviewed_at = now
     payout.reviewed_by = reviewer
-    payout.save(update_fields=["status", "approved_at", "reviewed_at", "reviewed_by"])
-    audit_record(
-        actor=reviewer,
-        action="payout.approve",
-        target=payout,
-        promoter=payout.promoter_id,
-        amount=payout.amount,
+    PAYOUT_STATUS.move(
+        payout,
+        Status.APPROVED,
+        save=["approved_at", "reviewed_at", "reviewed_by"],
+        record=_audit(payout, actor=reviewer, action="approve"),
     )
     return payout
 
@@ -248,21 +252,17 @@ def payout_reject(*, payout: Payout | int, reviewer, reason: str) -> Payout:
     amount returns from in transit to available."""
     reason = _reason(reason)
     payout = _locked(payout)
-    old = status_move(payout, Status.REJECTED)
+    old = PAYOUT_STATUS.check(payout, Status.REJECTED)
     if old == Status.APPROVED:
         _return_money(payout)
     payout.reason = reason
     payout.reviewed_at = timezone.now()
     payout.reviewed_by = reviewer
-    payout.save(update_fields=["status", "reason", "reviewed_at", "reviewed_by"])
-    audit_record(
-        actor=reviewer,
-        action="payout.reject",
-        target=payout,
-        promoter=payout.promoter_id,
-        amount=payout.amount,
-        reason=reason,
-        previous_status=old,
+    PAYOUT_STATUS.move(
+        payout,
+        Status.REJECTED,
+        save=["reason", "reviewed_at", "reviewed_by"],
+        record=_audit(payout, actor=reviewer, action="reject", reason=reason, previous_status=old),
     )
     return payout
 
@@ -280,7 +280,7 @@ def payout_mark_paid(*, payout: Payout | int, actor, reference: str) -> Payout:
             code="invalid_reference",
         )
     payout = _locked(payout)
-    status_move(payout, Status.PAID)
+    PAYOUT_STATUS.check(payout, Status.PAID)
     _post(
         payout,
         "paid",
@@ -296,14 +296,11 @@ def payout_mark_paid(*, payout: Payout | int, actor, reference: str) -> Payout:
     )
     payout.reference = reference
     payout.paid_at = timezone.now()
-    payout.save(update_fields=["status", "reference", "paid_at"])
-    audit_record(
-        actor=actor,
-        action="payout.mark_paid",
-        target=payout,
-        promoter=payout.promoter_id,
-        amount=payout.amount,
-        reference=reference,
+    PAYOUT_STATUS.move(
+        payout,
+        Status.PAID,
+        save=["reference", "paid_at"],
+        record=_audit(payout, actor=actor, action="mark_paid", reference=reference),
     )
     return payout
 
@@ -314,18 +311,15 @@ def payout_mark_failed(*, payout: Payout | int, actor, reason: str) -> Payout:
     returns from in transit to available."""
     reason = _reason(reason)
     payout = _locked(payout)
-    status_move(payout, Status.FAILED)
+    PAYOUT_STATUS.check(payout, Status.FAILED)
     _return_money(payout)
     payout.reason = reason
     payout.failed_at = timezone.now()
-    payout.save(update_fields=["status", "reason", "failed_at"])
-    audit_record(
-        actor=actor,
-        action="payout.mark_failed",
-        target=payout,
-        promoter=payout.promoter_id,
-        amount=payout.amount,
-        reason=reason,
+    PAYOUT_STATUS.move(
+        payout,
+        Status.FAILED,
+        save=["reason", "failed_at"],
+        record=_audit(payout, actor=actor, action="mark_failed", reason=reason),
     )
     return payout
 

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from alliance.errors import AllianceError, InvalidTransition
+from alliance.audit import audit_record
+from alliance.errors import AllianceError
 from alliance.models import User
 from alliance.queue import enqueue_after_commit
-from alliance.services import lock
+from alliance.status import StatusTable, lock
 
 from ..models import PRODUCT_IMPORT_TRANSITIONS, Merchant, Product, ProductImport
 from ..tasks import run_product_import
@@ -32,13 +34,26 @@ def _existing_skus(*, merchant: Merchant, skus: list[str]) -> set[str]:
     return found
 
 
+PRODUCT_IMPORT_STATUS = StatusTable(
+    moves=PRODUCT_IMPORT_TRANSITIONS,
+    refused=gettext_lazy("Cannot move an import from %(old)s to %(new)s."),
+)
+
+
 def _move(product_import: ProductImport, status: str) -> None:
-    if status not in PRODUCT_IMPORT_TRANSITIONS[product_import.status]:
-        raise InvalidTransition(
-            _("Cannot move an import from %(old)s to %(new)s.")
-            % {"old": product_import.status, "new": status}
-        )
-    product_import.status = status
+    """Move a locked import to `status` (the caller saves it), recorded in the audit log as the
+    worker's action ("product_import.running", "product_import.succeeded", ...)."""
+    PRODUCT_IMPORT_STATUS.move(
+        product_import,
+        status,
+        record=lambda old: audit_record(
+            actor=None,
+            action=f"product_import.{status}",
+            target=product_import,
+            old_status=old,
+            status=status,
+        ),
+    )
 
 
 def _finish(
