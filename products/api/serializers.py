@@ -15,10 +15,12 @@ from ..models import Campaign, Category, Coupon, Merchant, Product, StoreDomain
 ExclusivePromoter = Coupon._meta.get_field("exclusive_promoter").related_model
 
 
-# The API's own wording of two rules, naming the fields its clients send; every other refusal of
-# products.rules reads as the pages show it.
+# The API's own wording of the rules: the windows name the fields its clients send, and the
+# clashes have always answered in English whatever the request's language.
 EVENT_WINDOW = "An event campaign needs both starts_at and ends_at."
 API_WORDING = {
+    ("sku", "sku_taken"): "You already have a product with this SKU.",
+    ("code", "code_taken"): "You already have a coupon with this code.",
     ("starts_at", "event_window_missing"): EVENT_WINDOW,
     ("ends_at", "event_window_missing"): EVENT_WINDOW,
     ("ends_at", "window_order"): "Must be after starts_at.",
@@ -32,7 +34,8 @@ def rule_check(check, **values) -> None:
     try:
         check(**values)
     except AllianceError as exc:
-        raise serializers.ValidationError({exc.field: [exc.message]}) from None
+        message = API_WORDING.get((exc.field, exc.code), exc.message)
+        raise serializers.ValidationError({exc.field: [message]}) from None
     except DjangoValidationError as exc:
         raise serializers.ValidationError(
             {
