@@ -190,7 +190,7 @@ def order_event_receive(
     SignatureInvalid, EventInvalid or another AllianceError. `headers` are lowercase."""
     merchant = webhook_merchant(merchant_id)
     if merchant is None:
-        raise MerchantUnknown(_("No such merchant."))
+        raise MerchantUnknown("No such merchant.")
     try:
         length = int(headers.get("content-length") or 0)
     except ValueError:
