@@ -37,6 +37,14 @@ from .models import (
     host_of_url,
 )
 from .models import InvalidHost as InvalidHostText
+from .rules import (
+    campaign_window_check,
+    coupon_code_check,
+    coupon_code_taken_error,
+    coupon_window_check,
+    product_sku_check,
+    product_sku_taken_error,
+)
 
 
 def user_create(*, username: str, password: str, email: str = "") -> User:
@@ -198,7 +206,11 @@ def product_delete(*, product: Product) -> None:
 
 
 def campaign_save(*, campaign: Campaign, products: list[Product] | None) -> Campaign:
-    """Save a commission plan of an approved merchant; its products must be its own."""
+    """Save a commission plan of an approved merchant; its products must be its own, and its
+    window must hold (products.rules)."""
+    campaign_window_check(
+        kind=campaign.kind, starts_at=campaign.starts_at, ends_at=campaign.ends_at
+    )
     account_require(campaign.merchant, Right.ACT)
     if products is not None and any(p.merchant_id != campaign.merchant_id for p in products):
         raise AllianceError(_("Every product must be your own."), field="products")
@@ -212,7 +224,9 @@ def campaign_save(*, campaign: Campaign, products: list[Product] | None) -> Camp
 
 def coupon_save(*, coupon: Coupon) -> Coupon:
     """Save a coupon of an approved merchant; an exclusive coupon must name an approved
-    promoter."""
+    promoter. Its window and its code's uniqueness are products.rules'."""
+    coupon_window_check(valid_from=coupon.valid_from, valid_until=coupon.valid_until)
+    coupon_code_check(merchant_id=coupon.merchant_id, code=coupon.code, pk=coupon.pk)
     account_require(coupon.merchant, Right.ACT)
     promoter = coupon.exclusive_promoter
     if promoter is not None and not promoter.is_approved:
@@ -223,9 +237,7 @@ def coupon_save(*, coupon: Coupon) -> Coupon:
     save_unique(
         coupon,
         clash=Coupon.objects.filter(merchant_id=coupon.merchant_id, code=coupon.code),
-        error=AllianceError(
-            _("You already have a coupon with this code."), field="code", code="code_taken"
-        ),
+        error=coupon_code_taken_error(),
     )
     return coupon
 
@@ -244,6 +256,7 @@ def coupon_active_set(*, coupon: Coupon, is_active: bool) -> Coupon:
 def product_save(*, product: Product) -> Product:
     """Create or change one product; every field and the per-merchant SKU are validated, and a
     new or changed URL must be on one of the merchant's approved store domains."""
+    product_sku_check(merchant_id=product.merchant_id, sku=product.sku, pk=product.pk)
     product.full_clean()
     if product.pk is None or product.url != (
         Product.objects.filter(pk=product.pk).values_list("url", flat=True).first()
@@ -252,9 +265,7 @@ def product_save(*, product: Product) -> Product:
     save_unique(
         product,
         clash=Product.objects.filter(merchant_id=product.merchant_id, sku=product.sku),
-        error=AllianceError(
-            _("You already have a product with this SKU."), field="sku", code="sku_taken"
-        ),
+        error=product_sku_taken_error(),
     )
     return product
 

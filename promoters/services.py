@@ -117,15 +117,26 @@ def promoter_update(*, promoter: Promoter, **fields) -> Promoter:
     return promoter
 
 
+def channel_name_check(*, promoter_id: int | None, name: str, pk: int | None = None) -> None:
+    """A channel's name is the promoter's only once (the API checks it while validating)."""
+    if Channel.objects.filter(promoter_id=promoter_id, name=name).exclude(pk=pk).exists():
+        raise _channel_name_taken()
+
+
+def _channel_name_taken() -> AllianceError:
+    return AllianceError(
+        _("You already have a channel with this name."), field="name", code="name_taken"
+    )
+
+
 def channel_save(*, channel: Channel) -> Channel:
     """Create or rename a channel; names are unique per promoter."""
+    channel_name_check(promoter_id=channel.promoter_id, name=channel.name, pk=channel.pk)
     channel.full_clean(exclude=["promoter"])
     save_unique(
         channel,
         clash=Channel.objects.filter(promoter_id=channel.promoter_id, name=channel.name),
-        error=AllianceError(
-            _("You already have a channel with this name."), field="name", code="name_taken"
-        ),
+        error=_channel_name_taken(),
     )
     return channel
 
@@ -153,16 +164,30 @@ def channel_set_default(*, channel: Channel) -> Channel:
 def own_customer_declare(
     *, promoter: Promoter, merchant: Merchant, customer_id: str
 ) -> OwnCustomer:
-    """Declare a customer id (in one merchant's store) as the promoter's own."""
+    """Declare a customer id (in one merchant's store) as the promoter's own, once."""
+    own_customer_check(promoter=promoter, merchant=merchant, customer_id=customer_id)
     own = OwnCustomer(promoter=promoter, merchant=merchant, customer_id=customer_id)
     save_unique(
         own,
         clash=OwnCustomer.objects.filter(
             promoter=promoter, merchant=merchant, customer_id=customer_id
         ),
-        error=AllianceError(_("Already declared."), field="customer_id", code="already_declared"),
+        error=_own_customer_declared(),
     )
     return own
+
+
+def own_customer_check(*, promoter: Promoter | None, merchant: Merchant, customer_id: str) -> None:
+    """A customer is declared once per promoter and store (the API checks it while validating)."""
+    clash = OwnCustomer.objects.filter(
+        promoter=promoter, merchant=merchant, customer_id=customer_id
+    )
+    if clash.exists():
+        raise _own_customer_declared()
+
+
+def _own_customer_declared() -> AllianceError:
+    return AllianceError(_("Already declared."), field="customer_id", code="already_declared")
 
 
 def channel_delete(*, channel: Channel) -> None:

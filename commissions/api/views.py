@@ -16,7 +16,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from alliance.api.errors import flatten_errors, json_error
+from alliance.api.errors import flatten_errors
 from alliance.api.fields import DateTimeField
 from alliance.api.filters import IdParameterField
 from alliance.api.permissions import IsPlatformAdmin
@@ -33,6 +33,7 @@ from ..services import commissions as commission_services
 from ..services import events, webhooks
 from ..services.settlement import settlement_trigger
 from .filters import CommissionFilter, OrderEventFilter, OrderFilter
+from .schema import OrderEventSchema
 from .serializers import (
     BackfillResultSerializer,
     BackfillUploadSerializer,
@@ -70,7 +71,7 @@ class OrderEventWebhookView(APIView):
     @extend_schema(
         operation_id="order_event_webhook",
         # Read as raw bytes (the signature covers them), but JSON all the same.
-        request={"application/json": events.OrderEventSchema},
+        request={"application/json": OrderEventSchema},
         parameters=WEBHOOK_HEADERS,
         responses={
             202: EventAcceptedSerializer,
@@ -83,43 +84,14 @@ class OrderEventWebhookView(APIView):
         auth=[],
     )
     def post(self, request, merchant_id: int):
-        merchant = selectors.webhook_merchant(merchant_id)
-        if merchant is None:
-            return json_error("not_found", "No such merchant.", status.HTTP_404_NOT_FOUND)
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
         headers = {name.lower(): value for name, value in request.headers.items()}
-        if length > settings.ALLIANCE_WEBHOOK_MAX_BYTES:
-            message = f"The body is larger than {settings.ALLIANCE_WEBHOOK_MAX_BYTES} bytes."
-            webhooks.webhook_rejection_record(
-                merchant=merchant,
-                error=webhooks.BodyTooLarge(message),
-                headers=headers,
-                status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-            )
-            return json_error("too_large", message, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
         try:
-            delivery = webhooks.webhook_delivery_check(
-                merchant=merchant, body=request.body, headers=headers
+            receipt = webhooks.order_event_receive(
+                merchant_id=merchant_id, headers=headers, read_body=lambda: request.body
             )
-        except AllianceError as exc:
-            # Refusals are logged for the merchant's delivery log; the accepted path below
-            # writes only the inbox row.
-            webhooks.webhook_rejection_record(
-                merchant=merchant, error=exc, headers=headers, status=exc.status_code
-            )
-            if isinstance(exc, webhooks.EventInvalid):
-                raise ValidationError(exc.errors) from None
-            raise
-        event, created = events.event_store(
-            merchant=delivery.merchant, webhook_id=delivery.webhook_id, data=delivery.data
-        )
-        return Response(
-            {"id": event.pk, "status": "accepted" if created else "duplicate"},
-            status=status.HTTP_202_ACCEPTED,
-        )
+        except webhooks.EventInvalid as exc:
+            raise ValidationError(exc.errors) from None
+        return Response(receipt.body, status=receipt.status_code)
 
 
 class OrderEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -4,17 +4,12 @@ The webhook and the JSON Lines backfill share this path; neither applies anythin
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal
+from typing import Any, Protocol
 
 from django.conf import settings
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
 
 from alliance.db import insert_ignoring_conflict
 from alliance.errors import AllianceError
@@ -35,139 +30,77 @@ TYPE_RANK = {
 }
 
 
-# Events may be stamped a little ahead of the platform's clock, never far.
-CLOCK_SKEW = timedelta(hours=1)
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+class EventRuleBroken(AllianceError):
+    """An order event whose fields each read well breaks a rule between them; `errors` name the
+    fields, as the schema's own errors do: {"items": {"0": {"sku": ["..."]}}}."""
+
+    code = "validation_error"
+
+    def __init__(self, errors: dict):
+        super().__init__(_("Invalid event."))
+        self.errors = errors
 
 
-class MomentField(serializers.DateTimeField):
-    """An ISO 8601 moment with its offset (`...+08:00` or `...Z`): a time without one would be
-    read in the platform's zone and could move an order by hours."""
+def order_line_check(line: dict) -> None:
+    """An order line refunds at most its amount."""
+    if line["refunded_amount"] > line["amount"]:
+        raise EventRuleBroken({"refunded_amount": [_("Cannot exceed the line's amount.")]})
 
-    default_error_messages = {
-        "naive": gettext_lazy("Give the time with its UTC offset, e.g. 2026-11-23T10:15:00+08:00."),
-        "range": gettext_lazy("Out of range: from 2000-01-01 to shortly after now."),
+
+def event_rules_check(*, merchant: Merchant, event: dict) -> None:
+    """The rules of an order event beyond each field's own: each SKU once, completed_at when
+    the order completed, paid <= completed <= occurred, the lines' total within MAX_AMOUNT and
+    every SKU the merchant's. The first broken rule is raised."""
+    skus = [item["sku"] for item in event["items"]]
+    if len(set(skus)) != len(skus):
+        raise EventRuleBroken(
+            {"items": [_("Each SKU appears once per order; add up the quantities.")]}
+        )
+    if event["type"] == OrderEvent.Type.COMPLETED and event["completed_at"] is None:
+        raise EventRuleBroken(
+            {"completed_at": [_("An order.completed event carries completed_at.")]}
+        )
+    if event["paid_at"] > event["occurred_at"]:
+        raise EventRuleBroken(
+            {"occurred_at": [_("An order event cannot happen before the order was paid.")]}
+        )
+    completed_at = event["completed_at"]
+    if completed_at is not None and not event["paid_at"] <= completed_at <= event["occurred_at"]:
+        raise EventRuleBroken(
+            {"completed_at": [_("An order completes after it is paid, by the event's time.")]}
+        )
+    if sum(item["amount"] for item in event["items"]) > MAX_AMOUNT:
+        raise EventRuleBroken(
+            {"items": [_("The order's lines add up to more than %(max)s.") % {"max": MAX_AMOUNT}]}
+        )
+    known = known_skus(merchant.pk, set(skus))
+    unknown = {
+        str(index): {"sku": [_("Unknown SKU for this merchant: %(sku)s.") % {"sku": sku}]}
+        for index, sku in enumerate(skus)
+        if sku not in known
     }
-
-    def to_internal_value(self, value):
-        if isinstance(value, str):
-            parsed = parse_datetime(value.strip())
-            if parsed is not None and parsed.tzinfo is None:
-                self.fail("naive")
-        moment = super().to_internal_value(value)
-        if not EARLIEST <= moment <= timezone.now() + CLOCK_SKEW:
-            self.fail("range")
-        return moment
+    if unknown:
+        raise EventRuleBroken({"items": unknown})
 
 
-@extend_schema_field(
-    {
-        "oneOf": [
-            {"type": "string", "pattern": r"^[0-9]{1,12}(?:\.[0-9]{1,2})?$"},
-            {"type": "number", "minimum": 0},
-        ],
-        "description": 'An amount, as a string ("129.50") or a number (129.5).',
-    }
-)
-class StoreAmountField(serializers.DecimalField):
-    """An amount a store sends: a string or a number (json_types_lenient below)."""
+class EventValidation(Protocol):
+    """A validated event as the schema leaves it: `errors` (empty when valid) and, when valid,
+    `validated_data`."""
+
+    errors: dict
+    validated_data: dict
 
 
-@extend_schema_field(
-    {
-        "oneOf": [{"type": "string", "maxLength": 64}, {"type": "integer"}],
-        "description": "The store's order id, as a string or a whole number.",
-    }
-)
-class StoreOrderIdField(serializers.CharField):
-    """An order id a store sends: a string or a whole number (json_types_lenient below)."""
+# The event's shape (JSON types, lengths, formats) is the webhook's published schema, a DRF
+# serializer kept with the API (commissions.api.schema, which calls the rules above). The app
+# hands it here when it starts (commissions.apps), so the webhook, the backfill and the demo
+# data validate with it without the domain importing the API layer.
+_event_schema: Callable[..., Any] | None = None
 
 
-class OrderItemSchema(serializers.Serializer):
-    sku = serializers.CharField(max_length=64)
-    quantity = serializers.IntegerField(min_value=1, max_value=1_000_000)
-    amount = StoreAmountField(
-        max_digits=14, decimal_places=2, min_value=Decimal("0"), max_value=MAX_AMOUNT
-    )
-    refunded_amount = StoreAmountField(
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0"),
-        max_value=MAX_AMOUNT,
-        default=Decimal("0.00"),
-    )
-
-    def validate(self, attrs):
-        if attrs["refunded_amount"] > attrs["amount"]:
-            raise serializers.ValidationError(
-                {"refunded_amount": [_("Cannot exceed the line's amount.")]}
-            )
-        return attrs
-
-
-class OrderEventSchema(serializers.Serializer):
-    """One order event: the full snapshot of the order (docs/webhooks.md)."""
-
-    # Stores' systems send what they send: an amount as a string or a number, an order id as a
-    # number (docs/webhooks.md). The API's own JSON types are strict (alliance/api/fields.py).
-    json_types_lenient = True
-
-    type = serializers.ChoiceField(choices=OrderEvent.Type.choices)
-    order_id = StoreOrderIdField(max_length=64)
-    occurred_at = MomentField()
-    paid_at = MomentField()
-    completed_at = MomentField(required=False, allow_null=True, default=None)
-    click_id = serializers.CharField(
-        max_length=64, required=False, allow_null=True, allow_blank=True, default=""
-    )
-    coupon_code = serializers.CharField(
-        max_length=40, required=False, allow_null=True, allow_blank=True, default=""
-    )
-    customer_id = serializers.CharField(
-        max_length=128, required=False, allow_null=True, allow_blank=True, default=""
-    )
-    items = OrderItemSchema(many=True, allow_empty=False, max_length=500)
-
-    def validate(self, attrs):
-        skus = [item["sku"] for item in attrs["items"]]
-        if len(set(skus)) != len(skus):
-            raise serializers.ValidationError(
-                {"items": [_("Each SKU appears once per order; add up the quantities.")]}
-            )
-        if attrs["type"] == OrderEvent.Type.COMPLETED and attrs["completed_at"] is None:
-            raise serializers.ValidationError(
-                {"completed_at": [_("An order.completed event carries completed_at.")]}
-            )
-        if attrs["paid_at"] > attrs["occurred_at"]:
-            raise serializers.ValidationError(
-                {"occurred_at": [_("An order event cannot happen before the order was paid.")]}
-            )
-        completed_at = attrs["completed_at"]
-        if (
-            completed_at is not None
-            and not attrs["paid_at"] <= completed_at <= attrs["occurred_at"]
-        ):
-            raise serializers.ValidationError(
-                {"completed_at": [_("An order completes after it is paid, by the event's time.")]}
-            )
-        if sum(item["amount"] for item in attrs["items"]) > MAX_AMOUNT:
-            raise serializers.ValidationError(
-                {
-                    "items": [
-                        _("The order's lines add up to more than %(max)s.") % {"max": MAX_AMOUNT}
-                    ]
-                }
-            )
-        merchant: Merchant = self.context["merchant"]
-        known = known_skus(merchant.pk, set(skus))
-        unknown = {
-            str(index): {"sku": [_("Unknown SKU for this merchant: %(sku)s.") % {"sku": sku}]}
-            for index, sku in enumerate(skus)
-            if sku not in known
-        }
-        if unknown:
-            raise serializers.ValidationError({"items": unknown})
-        return attrs
+def event_schema_use(schema: Callable[..., Any]) -> None:
+    global _event_schema
+    _event_schema = schema
 
 
 def snapshot_payload(data: dict) -> dict:
@@ -203,10 +136,12 @@ def parse_json_object(raw: bytes | str):
     return data
 
 
-def event_validate(*, merchant: Merchant, data: dict) -> OrderEventSchema:
+def event_validate(*, merchant: Merchant, data: dict) -> EventValidation:
     """The event checked against the schema and the merchant's catalog; the caller reads
-    `.is_valid()`, `.errors` and `.validated_data`."""
-    schema = OrderEventSchema(data=data, context={"merchant": merchant})
+    `.errors` and `.validated_data`."""
+    if _event_schema is None:
+        raise RuntimeError("No order event schema: is the commissions app installed?")
+    schema = _event_schema(data=data, context={"merchant": merchant})
     schema.is_valid()
     return schema
 

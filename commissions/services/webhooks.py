@@ -7,10 +7,11 @@ may be sent at once, space-separated, while a store rotates its secret."""
 import binascii
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,9 +23,9 @@ from alliance.roles import Right, status_allows
 from products.models import Merchant, Product, WebhookDelivery
 from products.services import webhook_delivery_record, webhook_secret_new
 
-from ..models import WebhookRefusalCount
+from ..models import OrderEvent, WebhookRefusalCount
 from ..selectors import webhook_merchant
-from .events import MAX_WEBHOOK_ID, event_validate, parse_json_object
+from .events import MAX_WEBHOOK_ID, event_store, event_validate, parse_json_object
 
 REQUIRED_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 
@@ -159,6 +160,58 @@ def webhook_delivery_check(
     if schema.errors:
         raise EventInvalid(schema.errors)
     return VerifiedDelivery(merchant=merchant, webhook_id=webhook_id, data=schema.validated_data)
+
+
+class MerchantUnknown(AllianceError):
+    code = "not_found"
+    status_code = 404
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the webhook answers a delivery it accepted: 202 and the inbox row's id, with
+    `duplicate` for a webhook id it already holds."""
+
+    event: OrderEvent
+    created: bool
+    status_code = 202
+
+    @property
+    def body(self) -> dict:
+        return {"id": self.event.pk, "status": "accepted" if self.created else "duplicate"}
+
+
+def order_event_receive(
+    *, merchant_id: int, headers: Mapping[str, str], read_body: Callable[[], bytes]
+) -> Receipt:
+    """One delivery of the order-event webhook: the announced size (before the body is read),
+    then everything webhook_delivery_check checks, then the event stored in the inbox. A refusal
+    is recorded (webhook_rejection_record) and raised: MerchantUnknown, BodyTooLarge,
+    SignatureInvalid, EventInvalid or another AllianceError. `headers` are lowercase."""
+    merchant = webhook_merchant(merchant_id)
+    if merchant is None:
+        raise MerchantUnknown("No such merchant.")
+    try:
+        length = int(headers.get("content-length") or 0)
+    except ValueError:
+        length = 0
+    try:
+        if length > settings.ALLIANCE_WEBHOOK_MAX_BYTES:
+            raise BodyTooLarge(
+                f"The body is larger than {settings.ALLIANCE_WEBHOOK_MAX_BYTES} bytes."
+            )
+        delivery = webhook_delivery_check(merchant=merchant, body=read_body(), headers=headers)
+    except AllianceError as exc:
+        # Refusals are logged for the merchant's delivery log; the accepted path below writes
+        # only the inbox row.
+        webhook_rejection_record(
+            merchant=merchant, error=exc, headers=headers, status=exc.status_code
+        )
+        raise
+    event, created = event_store(
+        merchant=delivery.merchant, webhook_id=delivery.webhook_id, data=delivery.data
+    )
+    return Receipt(event=event, created=created)
 
 
 def webhook_rejection_record(

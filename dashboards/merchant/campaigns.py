@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from alliance.errors import AllianceError
 from alliance.models import ReviewStatus
 from alliance.pages import merchant_page
+from products import rules
 from products.models import Campaign, Coupon, Product
 from products.services import campaign_save, coupon_active_set, coupon_save
 from promoters.models import CampaignApplication, Promoter
@@ -40,6 +42,22 @@ class WindowField(forms.DateTimeField):
 def add_service_error(form: forms.Form, exc: AllianceError) -> None:
     """Show a domain error next to its field, or above the form."""
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def add_rule_errors(form: forms.Form, check, **values) -> None:
+    """Run a rule of products.rules on the form's input: each refusal lands next to its field,
+    unless that field is already refused for its own input."""
+    try:
+        check(**values)
+    except AllianceError as exc:
+        errors = {exc.field: [exc.message]}
+    except ValidationError as exc:
+        errors = exc.message_dict
+    else:
+        return
+    for name, refusals in errors.items():
+        if name not in form.errors:
+            form.add_error(name, refusals)
 
 
 # --- Campaigns -----------------------------------------------------------------------------------
@@ -89,15 +107,13 @@ class CampaignForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        kind = cleaned.get("kind")
-        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if kind == Campaign.Kind.EVENT:
-            message = _("An event campaign needs a start and an end.")
-            for name in ("starts_at", "ends_at"):
-                if not cleaned.get(name) and name not in self.errors:
-                    self.add_error(name, message)
-        if starts_at and ends_at and ends_at <= starts_at:
-            self.add_error("ends_at", _("The end must be after the start."))
+        add_rule_errors(
+            self,
+            rules.campaign_window_check,
+            kind=cleaned.get("kind"),
+            starts_at=cleaned.get("starts_at"),
+            ends_at=cleaned.get("ends_at"),
+        )
         if (
             "products" in cleaned
             and not cleaned.get("applies_to_all_products")
@@ -279,18 +295,24 @@ class CouponForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        valid_from, valid_until = cleaned.get("valid_from"), cleaned.get("valid_until")
-        if valid_from and valid_until and valid_until <= valid_from:
-            self.add_error("valid_until", _("The end must be after the start."))
+        add_rule_errors(
+            self,
+            rules.coupon_window_check,
+            valid_from=cleaned.get("valid_from"),
+            valid_until=cleaned.get("valid_until"),
+        )
         return cleaned
 
     def validate_unique(self):
         # The code is unique per merchant, and the merchant is not a field of the form: check
         # it here, as the API does, so the answer lands next to the code.
-        code = self.cleaned_data.get("code")
-        clash = Coupon.objects.filter(merchant_id=self.instance.merchant_id, code=code)
-        if code and clash.exclude(pk=self.instance.pk).exists():
-            self.add_error("code", _("You already have a coupon with this code."))
+        add_rule_errors(
+            self,
+            rules.coupon_code_check,
+            merchant_id=self.instance.merchant_id,
+            code=self.cleaned_data.get("code"),
+            pk=self.instance.pk,
+        )
 
     def save_coupon(self) -> Coupon | None:
         coupon = self.save(commit=False)

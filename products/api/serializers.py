@@ -1,16 +1,53 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from alliance.api.fields import ScopedPrimaryKeyRelatedField, WindowDateTimeField
 from alliance.api.schema import ShapeField
+from alliance.errors import AllianceError
 from alliance.models import ReviewStatus
 from alliance.roles import merchant_of
 
-from .. import services
+from .. import rules, services
 from ..models import Campaign, Category, Coupon, Merchant, Product, StoreDomain
 
 ExclusivePromoter = Coupon._meta.get_field("exclusive_promoter").related_model
+
+
+# The API's own wording of the rules: the windows name the fields its clients send, and the
+# clashes have always answered in English whatever the request's language.
+EVENT_WINDOW = "An event campaign needs both starts_at and ends_at."
+API_WORDING = {
+    ("sku", "sku_taken"): "You already have a product with this SKU.",
+    ("code", "code_taken"): "You already have a coupon with this code.",
+    ("starts_at", "event_window_missing"): EVENT_WINDOW,
+    ("ends_at", "event_window_missing"): EVENT_WINDOW,
+    ("ends_at", "window_order"): "Must be after starts_at.",
+    ("valid_until", "window_order"): "Must be after valid_from.",
+}
+
+
+def rule_check(check, **values) -> None:
+    """Run a rule of products.rules while validating: its refusal becomes a validation error on
+    its field, so it reads like any other invalid input."""
+    try:
+        check(**values)
+    except AllianceError as exc:
+        message = API_WORDING.get((exc.field, exc.code), exc.message)
+        raise serializers.ValidationError({exc.field: [message]}) from None
+    except DjangoValidationError as exc:
+        raise serializers.ValidationError(
+            {
+                name: [API_WORDING.get((name, error.code), error.message) for error in errors]
+                for name, errors in exc.error_dict.items()
+            }
+        ) from None
+
+
+def own_merchant_id(request) -> int | None:
+    merchant = merchant_of(request.user)
+    return merchant.pk if merchant else None
 
 
 def own_products(request):
@@ -157,15 +194,12 @@ class ProductSerializer(serializers.ModelSerializer):
         return product.category.name if product.category_id else None
 
     def validate(self, attrs):
-        merchant = merchant_of(self.context["request"].user)
-        sku = attrs.get("sku", getattr(self.instance, "sku", None))
-        clash = Product.objects.filter(merchant=merchant, sku=sku)
-        if self.instance is not None:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise serializers.ValidationError(
-                {"sku": ["You already have a product with this SKU."]}
-            )
+        rule_check(
+            rules.product_sku_check,
+            merchant_id=own_merchant_id(self.context["request"]),
+            sku=attrs.get("sku", getattr(self.instance, "sku", None)),
+            pk=getattr(self.instance, "pk", None),
+        )
         return attrs
 
     def create(self, validated_data):
@@ -209,13 +243,12 @@ class CampaignSerializer(serializers.ModelSerializer):
         def current(name):
             return attrs.get(name, getattr(self.instance, name, None))
 
-        kind, starts_at, ends_at = current("kind"), current("starts_at"), current("ends_at")
-        if kind == Campaign.Kind.EVENT and not (starts_at and ends_at):
-            message = "An event campaign needs both starts_at and ends_at."
-            missing = [name for name in ("starts_at", "ends_at") if not current(name)]
-            raise serializers.ValidationError({name: [message] for name in missing})
-        if starts_at and ends_at and ends_at <= starts_at:
-            raise serializers.ValidationError({"ends_at": ["Must be after starts_at."]})
+        rule_check(
+            rules.campaign_window_check,
+            kind=current("kind"),
+            starts_at=current("starts_at"),
+            ends_at=current("ends_at"),
+        )
         return attrs
 
     def _save(self, instance, validated_data):
@@ -262,17 +295,17 @@ class CouponSerializer(serializers.ModelSerializer):
         def current(name):
             return attrs.get(name, getattr(self.instance, name, None))
 
-        valid_from, valid_until = current("valid_from"), current("valid_until")
-        if valid_from and valid_until and valid_until <= valid_from:
-            raise serializers.ValidationError({"valid_until": ["Must be after valid_from."]})
-        merchant = merchant_of(self.context["request"].user)
-        clash = Coupon.objects.filter(merchant=merchant, code=current("code"))
-        if self.instance is not None:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise serializers.ValidationError(
-                {"code": ["You already have a coupon with this code."]}
-            )
+        rule_check(
+            rules.coupon_window_check,
+            valid_from=current("valid_from"),
+            valid_until=current("valid_until"),
+        )
+        rule_check(
+            rules.coupon_code_check,
+            merchant_id=own_merchant_id(self.context["request"]),
+            code=current("code"),
+            pk=getattr(self.instance, "pk", None),
+        )
         return attrs
 
     @transaction.atomic

@@ -5,10 +5,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alliance.api.fields import DateTimeField, ScopedPrimaryKeyRelatedField
+from alliance.errors import AllianceError
 from alliance.roles import promoter_of
 from products.models import Coupon, Merchant, Product
 from products.selectors import coupons_visible_to, merchants_visible_to
 
+from .. import services
 from ..models import CampaignApplication, Channel, Click, Link, OwnCustomer, Promoter
 from ..sharing import share_text, short_url
 
@@ -91,11 +93,17 @@ class ChannelSerializer(serializers.ModelSerializer):
 
     def validate_name(self, value: str) -> str:
         promoter = promoter_of(self.context["request"].user)
-        clash = Channel.objects.filter(promoter=promoter, name=value)
-        if self.instance is not None:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise serializers.ValidationError("You already have a channel with this name.")
+        try:
+            services.channel_name_check(
+                promoter_id=promoter.pk if promoter else None,
+                name=value,
+                pk=getattr(self.instance, "pk", None),
+            )
+        except AllianceError:
+            # The API's wording, in English whatever the request's language, as it always was.
+            raise serializers.ValidationError(
+                "You already have a channel with this name."
+            ) from None
         return value
 
 
@@ -258,9 +266,14 @@ class OwnCustomerSerializer(serializers.ModelSerializer):
         validators = []
 
     def validate(self, attrs):
-        promoter = promoter_of(self.context["request"].user)
-        if OwnCustomer.objects.filter(promoter=promoter, **attrs).exists():
-            raise serializers.ValidationError({"customer_id": ["Already declared."]})
+        try:
+            services.own_customer_check(
+                promoter=promoter_of(self.context["request"].user),
+                merchant=attrs["merchant"],
+                customer_id=attrs["customer_id"],
+            )
+        except AllianceError:
+            raise serializers.ValidationError({"customer_id": ["Already declared."]}) from None
         return attrs
 
 

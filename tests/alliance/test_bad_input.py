@@ -398,6 +398,25 @@ def test_a_duplicate_sku_that_slips_past_the_check_is_refused_on_its_field(merch
     assert row_counts() == before
 
 
+def test_a_duplicate_sku_past_the_rule_and_the_model_is_refused_by_the_constraint(
+    merchant, product
+):
+    """The rule (products.rules) and full_clean both miss the clash when another request saves
+    the same SKU between them and the insert; the unique constraint still answers on the field."""
+    twin = Product(merchant=merchant, sku=product.sku, title="Twin", url=product.url, price=1)
+    before = row_counts()
+
+    with (
+        mock.patch.object(catalog, "product_sku_check"),
+        mock.patch.object(Product, "validate_constraints"),
+        pytest.raises(AllianceError) as error,
+    ):
+        catalog.product_save(product=twin)
+
+    assert (error.value.field, error.value.code) == ("sku", "sku_taken")
+    assert row_counts() == before
+
+
 def test_product_create_accepts_a_sku_another_merchant_has(merchant_api, other_merchant):
     theirs = factories.ProductFactory(merchant=other_merchant)
 
@@ -579,6 +598,22 @@ def test_a_duplicate_code_that_slips_past_the_check_is_refused_on_its_field(merc
     before = row_counts()
 
     with mock.patch.object(Coupon, "validate_constraints"), pytest.raises(AllianceError) as error:
+        catalog.coupon_save(coupon=twin)
+
+    assert (error.value.field, error.value.code) == ("code", "code_taken")
+    assert row_counts() == before
+
+
+def test_a_duplicate_code_past_the_rule_and_the_model_is_refused_by_the_constraint(merchant):
+    existing = factories.CouponFactory(merchant=merchant)
+    twin = factories.CouponFactory.build(merchant=merchant, code=existing.code)
+    before = row_counts()
+
+    with (
+        mock.patch.object(catalog, "coupon_code_check"),
+        mock.patch.object(Coupon, "validate_constraints"),
+        pytest.raises(AllianceError) as error,
+    ):
         catalog.coupon_save(coupon=twin)
 
     assert (error.value.field, error.value.code) == ("code", "code_taken")

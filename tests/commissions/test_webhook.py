@@ -10,7 +10,10 @@ from django.test import TestCase
 from django.utils import timezone
 from standardwebhooks import Webhook
 
+from commissions.api.schema import OrderEventSchema
 from commissions.models import Order, OrderEvent
+from commissions.services import events
+from commissions.services.webhooks import order_event_receive
 from products.services import merchant_webhook_secret_rotate
 
 from .. import factories
@@ -265,3 +268,28 @@ def test_a_product_created_after_a_delivery_is_known_to_the_next(api, shop, prod
     response = post(api, shop, paid_body(sku="TEA-2", order_id="K-2"), msg_id="k2")
 
     assert response.status_code == 202, response.content
+
+
+def test_the_domain_reads_events_with_the_published_schema():
+    """One reader of an event's fields: the webhook's OpenAPI request body is the schema the
+    domain validates with (commissions.apps hands it over), so the two cannot disagree."""
+    assert events._event_schema is OrderEventSchema
+
+
+def test_one_service_receives_a_delivery_and_answers_its_receipt(shop, product):
+    text = json.dumps(paid_body())
+    headers = {
+        name[5:].replace("_", "-").lower(): value
+        for name, value in signed_headers([shop.secret], text, msg_id="msg_receive").items()
+    }
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        first = order_event_receive(
+            merchant_id=shop.pk, headers=headers, read_body=lambda: text.encode()
+        )
+        again = order_event_receive(
+            merchant_id=shop.pk, headers=headers, read_body=lambda: text.encode()
+        )
+
+    assert (first.status_code, first.body["status"]) == (202, "accepted")
+    assert again.body == {"id": first.event.pk, "status": "duplicate"}

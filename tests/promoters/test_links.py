@@ -158,3 +158,36 @@ def test_declaring_the_same_customer_twice_is_a_field_error(promoter, merchant):
 
     assert (error.value.field, error.value.code) == ("customer_id", "already_declared")
     assert promoter.own_customers.count() == 1
+
+
+def test_a_channel_name_past_the_rule_is_refused_by_the_constraint(promoter):
+    """Two requests both find the name free (the rule runs before the insert); the unique
+    constraint then refuses the second, with the same answer."""
+    from unittest import mock
+
+    from alliance.errors import AllianceError
+    from promoters import services
+    from promoters.models import Channel
+
+    services.channel_save(channel=Channel(promoter=promoter, name="Tea group"))
+
+    with mock.patch.object(services, "channel_name_check"), pytest.raises(AllianceError) as error:
+        services.channel_save(channel=Channel(promoter=promoter, name="Tea group"))
+
+    assert (error.value.field, error.value.code) == ("name", "name_taken")
+    assert promoter.channels.filter(name="Tea group").count() == 1
+
+
+def test_a_customer_declared_past_the_rule_is_refused_by_the_constraint(promoter, merchant):
+    from unittest import mock
+
+    from alliance.errors import AllianceError
+    from promoters import services
+
+    services.own_customer_declare(promoter=promoter, merchant=merchant, customer_id="c-1")
+
+    with mock.patch.object(services, "own_customer_check"), pytest.raises(AllianceError) as error:
+        services.own_customer_declare(promoter=promoter, merchant=merchant, customer_id="c-1")
+
+    assert (error.value.field, error.value.code) == ("customer_id", "already_declared")
+    assert promoter.own_customers.count() == 1
