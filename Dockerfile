@@ -14,12 +14,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 RUN useradd --system --no-create-home --home-dir /app alliance
 
-# Dependencies first, from pyproject.toml alone: this layer is rebuilt only when the pins
-# change, not on every change of the code.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# Dependencies first, from the runtime lock file alone (the whole tree pinned, every file's hash
+# checked, as `make install` does): this layer is rebuilt only when the lock changes, not on
+# every change of the code.
+COPY requirements/base.lock requirements/base.lock
+RUN pip install --require-hashes -r requirements/base.lock
 
 COPY . .
 

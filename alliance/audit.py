@@ -1,6 +1,7 @@
 """The audit log: one row per action, written inside the action's own transaction, so an
 action that rolls back leaves no record and a recorded action always happened."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import models
@@ -30,7 +31,7 @@ def audit_record(*, actor, action: str, target: models.Model, **data) -> AuditLo
     )
 
 
-def audit_records(*, actor, action: str, targets: list[models.Model], **data) -> None:
+def audit_records(*, actor, action: str, targets: Sequence[models.Model], **data) -> None:
     """The same action on many targets (a bulk approval), in one insert."""
     if not targets:
         return

@@ -21,7 +21,7 @@ from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from rest_framework import throttling
@@ -213,7 +213,7 @@ def lockout_response(request, original_response=None, credentials=None):
         "minutes": math.ceil(retry_after / 60)
     }
     if request.path.startswith("/api/"):
-        response = JsonResponse(error_body("login_locked", message), status=429)
+        response: HttpResponse = JsonResponse(error_body("login_locked", message), status=429)
     else:
         response = render(request, "registration/locked_out.html", {"message": message}, status=429)
     response["Retry-After"] = str(retry_after)

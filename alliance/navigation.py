@@ -4,11 +4,15 @@ A page whose URL name does not resolve is left out, so the menu only ever links 
 exist. The current section is marked for the layout (`aria-current="page"`)."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.roles import Role, role_of
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class NavItem:
     is_current: bool
 
 
-MENUS: dict[Role, list[tuple[str, str]]] = {
+MENUS: "dict[Role, list[tuple[str, StrOrPromise]]]" = {
     Role.MERCHANT: [
         ("merchant-overview", _("Overview")),
         ("merchant-products", _("Products")),

@@ -8,6 +8,7 @@ that says so. A page that changes things even on GET (an upload form) asks for R
 The decorators set `request.merchant` or `request.promoter` for the view."""
 
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -16,10 +17,13 @@ from django.utils.translation import gettext_lazy
 
 from alliance.roles import Right, merchant_of, promoter_of, status_allows
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
-def forbidden(request, message: str):
+def forbidden(request, message: "StrOrPromise"):
     return render(request, "forbidden.html", {"message": message}, status=403)
 
 
@@ -51,7 +55,9 @@ def account_refusal(request, account, *, kind: str, right: Right | None = None):
     return None
 
 
-def _account_page(view, *, account_of, attribute: str, refusal: str, right: Right | None):
+def _account_page(
+    view, *, account_of, attribute: str, refusal: "StrOrPromise", right: Right | None
+):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):

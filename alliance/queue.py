@@ -5,6 +5,7 @@ service (the row that describes the work must be committed before a worker looks
 `enqueue_now` from a task or a sweeper, which runs outside any transaction of its own."""
 
 import logging
+from typing import Any
 
 from django.db import InterfaceError, OperationalError, transaction
 
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 # minutes) stays far below the broker's visibility timeout (CELERY_VISIBILITY_TIMEOUT), so a
 # retried task is never also redelivered. Each task adds its own max_retries and time limits.
 DATABASE_ERRORS = (OperationalError, InterfaceError)
-RETRY_ON_DATABASE_ERRORS = dict(
+RETRY_ON_DATABASE_ERRORS: dict[str, Any] = dict(
     autoretry_for=DATABASE_ERRORS,
     retry_backoff=2,
     retry_backoff_max=120,

@@ -10,7 +10,7 @@ from .status import StatusTable, lock  # noqa: F401 (the apps' services lock thr
 from .tokens import account_tokens_revoke
 
 # The audit log's verb for each review move.
-REVIEW_ACTIONS = {
+REVIEW_ACTIONS: dict[str, str] = {
     ReviewStatus.APPROVED: "approve",
     ReviewStatus.REJECTED: "reject",
     ReviewStatus.SUSPENDED: "suspend",
@@ -20,7 +20,7 @@ REVIEW_STATUS = StatusTable(
 )
 
 
-def review_move(*, obj: Reviewable, status: str, reviewer: User, reason: str = "") -> Reviewable:
+def review_move[R: Reviewable](*, obj: R, status: str, reviewer: User, reason: str = "") -> R:
     """Move a reviewable sign-up to `status`, recorded in the audit log ("merchant.approve",
     "promoter.reject", ...). Rejections and suspensions need a reason; the move must be in
     REVIEW_TRANSITIONS. The caller holds the row lock, in its transaction."""

@@ -31,6 +31,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.functional import Promise
 
 from .errors import InvalidTransition
 
@@ -38,7 +39,7 @@ from .errors import InvalidTransition
 def locked[M: models.Model](model: type[M], pk) -> M:
     """The row `pk` of `model`, read under a row lock held until the transaction ends (no lock
     on SQLite, which serialises writers anyway)."""
-    return model.objects.select_for_update(of=("self",)).get(pk=pk)
+    return model._default_manager.select_for_update(of=("self",)).get(pk=pk)
 
 
 def lock[M: models.Model](obj: M) -> M:
@@ -58,7 +59,7 @@ class StatusTable:
     already has, which is recorded like any move (a commission whose reason changes)."""
 
     moves: Mapping[str, Collection[str]]
-    refused: str
+    refused: str | Promise
     refused_from: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     initial: Collection[str] = ()
     repeat: bool = False
@@ -81,7 +82,7 @@ class StatusTable:
         if old in self.refused_from:
             message, code = self.refused_from[old]
             raise InvalidTransition(message, code=code)
-        raise InvalidTransition(self.refused % {"old": old, "new": new})
+        raise InvalidTransition(str(self.refused) % {"old": old, "new": new})
 
     def move[M: models.Model](
         self,

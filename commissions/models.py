@@ -150,7 +150,7 @@ class Order(models.Model):
 
     def get_invalid_reason_display(self) -> str:
         reason = self.invalid_reason
-        return Commission.InvalidReason(reason).label if reason else ""
+        return str(Commission.InvalidReason(reason).label) if reason else ""
 
 
 class OrderItem(models.Model):

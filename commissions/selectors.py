@@ -199,7 +199,7 @@ def changes_page(queryset: QuerySet, *, cursor: str | None, since, limit: int):
     return rows, next_cursor, has_more
 
 
-def _commission_sum(statuses) -> Subquery:
+def _commission_sum(statuses) -> Coalesce:
     rows = (
         Commission.objects.filter(order=OuterRef("pk"), status__in=statuses)
         .order_by()

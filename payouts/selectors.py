@@ -70,7 +70,9 @@ def promoter_balances(promoter_id: int) -> dict:
         .order_by()
     )
     # Earnings as commissions.selectors.promoter_earnings defines them, for every endpoint.
-    result = {status: earnings[status] for status in (Status.PENDING, Status.CONFIRMED)}
+    result: dict[str, Decimal] = {
+        status: earnings[status] for status in (Status.PENDING, Status.CONFIRMED)
+    }
     for name, key in keys.items():
         result[name] = quantize(ledger.get(key) or ZERO)
     return result

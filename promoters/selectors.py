@@ -30,7 +30,7 @@ def uplines_at(*, promoter: Promoter, moment) -> list[Promoter]:
     return chain
 
 
-def _click_count(**filters) -> Subquery:
+def _click_count(**filters) -> Coalesce:
     clicks = (
         Click.objects.filter(link=OuterRef("pk"), **filters)
         .order_by()

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from hypothesis import HealthCheck, settings
 from rest_framework.test import APIClient
@@ -20,11 +22,9 @@ def _fresh_caches():
     """Each test starts with empty caches (uniqueness keys, the redirect's link cache and its
     in-process rate counts) and an empty click queue, which the tests flush themselves instead
     of a background thread."""
-    from django.core.cache import cache
-
     from alliance.auth import redirect_counter
 
-    cache.clear()
+    _clear_cache()
     redirect_counter.reset()
     link_target_forget()
     webhook_cache_forget()
@@ -33,6 +33,23 @@ def _fresh_caches():
     yield
     clicks.queue.items.clear()
     link_target_forget()
+
+
+def _clear_cache() -> None:
+    """Empty the cache. Under pytest-xdist the workers share one Redis database, so a worker
+    deletes its own keys (its key prefix, tests/settings.py) instead of flushing the database."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    if not (os.environ.get("PYTEST_XDIST_WORKER") and isinstance(cache, RedisCache)):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{settings.CACHE_KEY_PREFIX}:*", count=1000))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture

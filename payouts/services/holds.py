@@ -25,7 +25,8 @@ def _move_all(promoter_id: int, old: str, new: str, *, actor, action: str, hold)
     moved: list[Payout] = []
     for payout in payouts:
         # Each move is recorded in one audit statement for the batch, written below.
-        PAYOUT_STATUS.move(payout, new, save=[], record=lambda _old, p=payout: moved.append(p))
+        PAYOUT_STATUS.move(payout, new, save=[], record=lambda _old: None)
+        moved.append(payout)
     audit_records(actor=actor, action=action, targets=moved, hold=hold.pk, status=new)
     return payouts
 
