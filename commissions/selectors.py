@@ -11,9 +11,6 @@ from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-# mask_order_id lives in the kernel, which the template filters use; this name stays for the
-# API and the pages that read it from here.
-from alliance.masking import mask_order_id as mask_order_id
 from alliance.money import quantize
 from alliance.roles import Role, merchant_of, promoter_of, role_of
 from products.models import Merchant, Product, WebhookDelivery

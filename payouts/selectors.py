@@ -4,8 +4,6 @@ from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 
-# The console's audit-log page reads the kernel's selector from here.
-from alliance.audit import audit_log as audit_log
 from alliance.money import quantize
 from alliance.roles import Role, promoter_of, role_of
 from commissions.models import Commission

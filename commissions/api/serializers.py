@@ -5,10 +5,11 @@ from rest_framework import serializers
 
 from alliance.api.fields import AmountField, RequiredTextField
 from alliance.api.schema import ShapeField
+from alliance.masking import mask_order_id
 from alliance.money import currency
 
 from ..models import Commission, Order, OrderEvent, SettlementRun
-from ..selectors import EARNING_STATUSES, mask_order_id
+from ..selectors import EARNING_STATUSES
 
 
 class EstimatedAmountField(AmountField):

@@ -3,8 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from alliance.audit import audit_log
 from alliance.pages import console_page
-from payouts import selectors
 
 from .forms import AuditFilterForm
 
@@ -14,7 +14,7 @@ PAGE_SIZE = 50
 @console_page
 def audit_page(request):
     filters = AuditFilterForm(request.GET or None)
-    queryset = selectors.audit_log().order_by("-created_at", "-pk")
+    queryset = audit_log().order_by("-created_at", "-pk")
     if filters.is_valid():
         data = filters.cleaned_data
         if data["action"]:

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from alliance.charts import Chart, Series
+from alliance.masking import mask_order_id
 from alliance.pages import promoter_page
-from commissions.selectors import commissions_visible_to, mask_order_id, promoter_earnings
+from commissions.selectors import commissions_visible_to, promoter_earnings
 from payouts.selectors import promoter_balances
 from products.models import Product
 from products.selectors import products_visible_to

@@ -4,8 +4,8 @@ fields, actions work, and the console is staff only."""
 import pytest
 from django.test import Client
 
+from alliance.masking import mask_order_id
 from commissions.models import Commission
-from commissions.selectors import mask_order_id
 from payouts.models import Payout, PayoutBatch, PayoutHold, PayoutMethod
 from payouts.services import payouts as services
 
