@@ -21,7 +21,7 @@ from alliance.models import ReviewStatus, User
 from alliance.roles import Right, account_require
 from alliance.services import lock, review_move, save_unique
 
-from .models import (
+from ..models import (
     URL_SCHEMES,
     WEBHOOK_DELIVERY_LOG_SIZE,
     Campaign,
@@ -36,8 +36,8 @@ from .models import (
     host_normalize,
     host_of_url,
 )
-from .models import InvalidHost as InvalidHostText
-from .rules import (
+from ..models import InvalidHost as InvalidHostText
+from ..rules import (
     campaign_window_check,
     coupon_code_check,
     coupon_code_taken_error,
