@@ -3,26 +3,23 @@ merchants (sign-up, review, profile, webhook secret and log), catalog (products,
 campaigns (campaigns, coupons) and domains (store domains and the URLs they approve). Callers
 import from `products.services`; the modules are how the code is filed."""
 
-from .merchants import (
-    MERCHANT_PROFILE_FIELDS,
+from .campaigns import campaign_save, coupon_active_set, coupon_save
+from .catalog import category_delete, category_save, product_delete, product_save
+from .domains import (
     DomainNotApproved,
-    campaign_save,
-    category_delete,
-    category_save,
-    coupon_active_set,
-    coupon_save,
-    merchant_review,
-    merchant_signup,
-    merchant_update,
-    merchant_webhook_secret_rotate,
-    product_delete,
-    product_save,
     store_domain_declare,
     store_domain_remove,
     store_domain_review,
     url_domain_check,
     url_domain_message,
     url_scheme_message,
+)
+from .merchants import (
+    MERCHANT_PROFILE_FIELDS,
+    merchant_review,
+    merchant_signup,
+    merchant_update,
+    merchant_webhook_secret_rotate,
     user_create,
     webhook_delivery_record,
     webhook_secret_new,
