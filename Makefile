@@ -30,10 +30,11 @@ test: install-test ## lint, then the whole suite on PostgreSQL + Redis, then the
 clients: install-test ## regenerate clients/ from the code: OpenAPI schema, Python client, TypeScript types
 	scripts/clients
 
-lint: install-test ## ruff format --check, ruff check and the import contracts
+lint: install-test ## ruff format --check, ruff check, the import contracts and the long files' reasons
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
+	$(BIN)/python scripts/sizes
 
 bench: install-test ## the benchmarks in bench/ (see docs/benchmarks.md)
 	scripts/bench
