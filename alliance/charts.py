@@ -183,6 +183,7 @@ def _hatch(number: int) -> str:
 
 
 def _bars(frame: _Frame, number: int, bar_count: int, points, tips) -> list[str]:
+    """The bars of series `number`, hatched with its pattern, each with its tooltip."""
     colour = STYLES[number % len(STYLES)][0]
     slot = frame.slot
     width = slot * 0.8 / bar_count
@@ -202,6 +203,7 @@ def _bars(frame: _Frame, number: int, bar_count: int, points, tips) -> list[str]
 
 
 def _line(frame: _Frame, number: int, points, tips) -> list[str]:
+    """The line of series `number` in its dash pattern, and a marker and a tooltip per point."""
     colour, dash, shape, _angle = STYLES[number % len(STYLES)]
     slot = frame.slot
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
@@ -221,6 +223,7 @@ def _line(frame: _Frame, number: int, points, tips) -> list[str]:
 
 
 def _legend(chart: Chart, shown: Callable) -> list[dict]:
+    """Each series' name, line or hatch, marker and total, as the legend shows them."""
     legend = []
     for number, series in enumerate(chart.series):
         colour, dash, shape, _angle = STYLES[number % len(STYLES)]
