@@ -104,7 +104,7 @@ class _Frame:
     """Where a chart's plot sits in the drawing, and how a value and an index map onto it."""
 
     count: int
-    tops: dict[str, Decimal | None]
+    scales: dict[str, Decimal]  # the top of each axis that has values ("left", "right")
     ticks: dict[str, list[str]]
     left: float
     right: int
@@ -115,7 +115,7 @@ class _Frame:
         return self.left + self.slot * (index + 0.5)
 
     def y_of(self, value, axis: str) -> float:
-        top = self.tops[axis]
+        top = self.scales[axis]
         return TOP + self.plot_height - float(Decimal(value) / top) * self.plot_height
 
 
@@ -134,7 +134,7 @@ def _frame(chart: Chart, shown: Callable) -> _Frame:
     count = len(chart.labels)
     return _Frame(
         count=count,
-        tops=tops,
+        scales={axis: top for axis, top in tops.items() if top is not None},
         ticks=ticks,
         left=left,
         right=right,
@@ -248,7 +248,7 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
     parts = _grid(chart, frame)
     defs = []
     for number, series in enumerate(chart.series):
-        axis = series.axis if frame.tops.get(series.axis) is not None else "left"
+        axis = series.axis if series.axis in frame.scales else "left"
         points = [(frame.x_of(i), frame.y_of(v, axis)) for i, v in enumerate(series.values)]
         tips = [
             f"{_label(chart.labels[i])} · {series.name}: {shown(v)}"
@@ -275,7 +275,7 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
             "body": "".join(parts).replace("{uid}", uid),
             "legend": _legend(chart, shown),
             "rows": rows,
-            "has_right_axis": frame.tops["right"] is not None,
+            "has_right_axis": "right" in frame.scales,
         },
     )
 

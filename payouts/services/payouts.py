@@ -130,8 +130,8 @@ def _request_checked(*, promoter: Promoter, method: PayoutMethod, amount: Decima
     no other open request, and at most its available balance."""
     if not promoter.is_approved:
         raise NotAllowed(_("Your promoter account is not approved."), code="promoter_not_approved")
-    method = PayoutMethod.objects.filter(pk=method.pk, promoter=promoter, is_active=True).first()
-    if method is None:
+    usable = PayoutMethod.objects.filter(pk=method.pk, promoter=promoter, is_active=True).first()
+    if usable is None:
         raise AllianceError(
             _("Choose one of your payout methods."), field="method", code="method_not_usable"
         )
@@ -145,7 +145,7 @@ def _request_checked(*, promoter: Promoter, method: PayoutMethod, amount: Decima
             field="amount",
             code="insufficient_balance",
         )
-    return method
+    return usable
 
 
 def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal, actor=None):
