@@ -30,7 +30,7 @@ test: install-test ## lint, then the whole suite on PostgreSQL + Redis, then the
 clients: install-test ## regenerate clients/ from the code: OpenAPI schema, Python client, TypeScript types
 	scripts/clients
 
-lint: install-test ## ruff format --check, ruff check, the import contracts and the long files' reasons
+lint: install-test ## ruff format --check, ruff check and the import contracts
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
