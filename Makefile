@@ -46,6 +46,7 @@ lint: $(VENV)/.test-installed ## ruff format --check, ruff check and the import 
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
+	$(BIN)/python scripts/sizes
 
 types: $(VENV)/.test-installed ## mypy on the kernel and the domain (configured in pyproject.toml)
 	$(BIN)/mypy

@@ -99,10 +99,28 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     )
 
 
-def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> str:
-    shown = money_format if chart.value_format == "money" else number_format
-    count = len(chart.labels)
-    plot_height = HEIGHT - TOP - BOTTOM
+@dataclass
+class _Frame:
+    """Where a chart's plot sits in the drawing, and how a value and an index map onto it."""
+
+    count: int
+    scales: dict[str, Decimal]  # the top of each axis that has values ("left", "right")
+    ticks: dict[str, list[str]]
+    left: float
+    right: int
+    slot: float  # the width each label's points or bars take
+    plot_height: int = HEIGHT - TOP - BOTTOM
+
+    def x_of(self, index: int) -> float:
+        return self.left + self.slot * (index + 0.5)
+
+    def y_of(self, value, axis: str) -> float:
+        top = self.scales[axis]
+        return TOP + self.plot_height - float(Decimal(value) / top) * self.plot_height
+
+
+def _frame(chart: Chart, shown: Callable) -> _Frame:
+    """Each axis's top and tick labels, and the side margins wide enough for those labels."""
     tops = {}
     for axis in ("left", "right"):
         values = [v for s in chart.series if s.axis == axis for v in s.values]
@@ -113,17 +131,21 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
         for axis, top in tops.items()
     }
     left, right = _margin(ticks["left"]), _margin(ticks["right"])
-    plot_width = WIDTH - left - right
+    count = len(chart.labels)
+    return _Frame(
+        count=count,
+        scales={axis: top for axis, top in tops.items() if top is not None},
+        ticks=ticks,
+        left=left,
+        right=right,
+        slot=(WIDTH - left - right) / max(count, 1),
+    )
 
-    def y_of(value, axis: str) -> float:
-        return TOP + plot_height - float(Decimal(value) / tops[axis]) * plot_height
 
-    slot = plot_width / max(count, 1)
-
-    def x_of(index: int) -> float:
-        return left + slot * (index + 0.5)
-
+def _grid(chart: Chart, frame: _Frame) -> list[str]:
+    """The grid lines with each axis's tick labels, and the labels of the days under the plot."""
     parts = []
+    left, right, plot_height = frame.left, frame.right, frame.plot_height
     for tick in range(TICKS + 1):
         y = TOP + plot_height - plot_height * tick / TICKS
         parts.append(
@@ -131,74 +153,112 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
         )
         sides = (("left", "end", left - TICK_GAP), ("right", "start", WIDTH - right + TICK_GAP))
         for axis, anchor, x in sides:
-            if ticks[axis]:
+            if frame.ticks[axis]:
                 parts.append(
                     f'<text class="tick" x="{x}" y="{y + 4:.1f}" text-anchor="{anchor}">'
-                    f"{_escape(ticks[axis][tick])}</text>"
+                    f"{_escape(frame.ticks[axis][tick])}</text>"
                 )
+    count = frame.count
     every = max(1, -(-count // 8))
     for index, label in enumerate(chart.labels):
         # The last day is labelled too, unless a tick label already sits right beside it.
         is_last = index == count - 1 and index % every >= every / 2
         if index % every == 0 or is_last:
             parts.append(
-                f'<text class="tick" x="{x_of(index):.1f}" y="{HEIGHT - 12}" '
+                f'<text class="tick" x="{frame.x_of(index):.1f}" y="{HEIGHT - 12}" '
                 f'text-anchor="middle">{_escape(_label(label))}</text>'
             )
+    return parts
 
-    defs = []
-    bar_count = len(chart.series)
+
+def _hatch(number: int) -> str:
+    """The fill pattern of the bar series `number`: its colour, hatched at its own angle."""
+    colour, _dash, _shape, angle = STYLES[number % len(STYLES)]
+    return (
+        f'<pattern id="{{uid}}-h{number}" width="6" height="6" '
+        f'patternUnits="userSpaceOnUse" patternTransform="rotate({angle})">'
+        f'<rect width="6" height="6" fill="{colour}" opacity="0.35"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" stroke-width="3"/></pattern>'
+    )
+
+
+def _bars(frame: _Frame, number: int, bar_count: int, points, tips) -> list[str]:
+    """The bars of series `number`, hatched with its pattern, each with its tooltip."""
+    colour = STYLES[number % len(STYLES)][0]
+    slot = frame.slot
+    width = slot * 0.8 / bar_count
+    parts = []
+    for (x, y), tip in zip(points, tips, strict=True):
+        left = x - slot * 0.4 + width * number
+        height = TOP + frame.plot_height - y
+        parts.append(
+            f'<rect x="{left:.1f}" y="{y:.1f}" width="{max(width - 1, 1):.1f}" '
+            f'height="{height:.1f}" fill="url(#{{uid}}-h{number})" stroke="{colour}">'
+            f"<title>{_escape(tip)}</title></rect>"
+        )
+        # Kept as the charts have always been drawn: the next bar series is placed from this
+        # bar's edge, not from the plot's (changing it changes the drawings the pages show).
+        frame.left = left
+    return parts
+
+
+def _line(frame: _Frame, number: int, points, tips) -> list[str]:
+    """The line of series `number` in its dash pattern, and a marker and a tooltip per point."""
+    colour, dash, shape, _angle = STYLES[number % len(STYLES)]
+    slot = frame.slot
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
+    parts = [
+        f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"'
+        f"{dash_attribute}/>"
+    ]
+    for (x, y), tip in zip(points, tips, strict=True):
+        mark = _marker(shape, x, y, colour) if frame.count <= MARKERS_UP_TO else ""
+        parts.append(
+            f'<g class="point">{mark}<rect x="{x - slot / 2:.1f}" y="{TOP}" '
+            f'width="{slot:.1f}" height="{frame.plot_height}" fill="transparent">'
+            f"<title>{_escape(tip)}</title></rect></g>"
+        )
+    return parts
+
+
+def _legend(chart: Chart, shown: Callable) -> list[dict]:
+    """Each series' name, line or hatch, marker and total, as the legend shows them."""
+    legend = []
     for number, series in enumerate(chart.series):
-        colour, dash, shape, angle = STYLES[number % len(STYLES)]
-        axis = series.axis if tops.get(series.axis) is not None else "left"
-        points = [(x_of(i), y_of(v, axis)) for i, v in enumerate(series.values)]
+        colour, dash, shape, _angle = STYLES[number % len(STYLES)]
+        legend.append(
+            {
+                "name": series.name,
+                "colour": colour,
+                "dash": dash,
+                "marker": _marker(shape, 14, 8, colour),
+                "hatch": chart.kind == "bar",
+                "number": number,
+                "total": shown(sum((Decimal(v) for v in series.values), Decimal(0))),
+                "axis": series.axis,
+            }
+        )
+    return legend
+
+
+def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> str:
+    shown = money_format if chart.value_format == "money" else number_format
+    frame = _frame(chart, shown)
+    parts = _grid(chart, frame)
+    defs = []
+    for number, series in enumerate(chart.series):
+        axis = series.axis if series.axis in frame.scales else "left"
+        points = [(frame.x_of(i), frame.y_of(v, axis)) for i, v in enumerate(series.values)]
         tips = [
             f"{_label(chart.labels[i])} · {series.name}: {shown(v)}"
             for i, v in enumerate(series.values)
         ]
         if chart.kind == "bar":
-            defs.append(
-                f'<pattern id="{{uid}}-h{number}" width="6" height="6" '
-                f'patternUnits="userSpaceOnUse" patternTransform="rotate({angle})">'
-                f'<rect width="6" height="6" fill="{colour}" opacity="0.35"/>'
-                f'<line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" stroke-width="3"/></pattern>'
-            )
-            width = slot * 0.8 / bar_count
-            for (x, y), tip in zip(points, tips, strict=True):
-                left = x - slot * 0.4 + width * number
-                height = TOP + plot_height - y
-                parts.append(
-                    f'<rect x="{left:.1f}" y="{y:.1f}" width="{max(width - 1, 1):.1f}" '
-                    f'height="{height:.1f}" fill="url(#{{uid}}-h{number})" stroke="{colour}">'
-                    f"<title>{_escape(tip)}</title></rect>"
-                )
+            defs.append(_hatch(number))
+            parts.extend(_bars(frame, number, len(chart.series), points, tips))
         else:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-            dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
-            parts.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"'
-                f"{dash_attribute}/>"
-            )
-            for (x, y), tip in zip(points, tips, strict=True):
-                mark = _marker(shape, x, y, colour) if count <= MARKERS_UP_TO else ""
-                parts.append(
-                    f'<g class="point">{mark}<rect x="{x - slot / 2:.1f}" y="{TOP}" '
-                    f'width="{slot:.1f}" height="{plot_height}" fill="transparent">'
-                    f"<title>{_escape(tip)}</title></rect></g>"
-                )
-    legend = [
-        {
-            "name": series.name,
-            "colour": STYLES[n % len(STYLES)][0],
-            "dash": STYLES[n % len(STYLES)][1],
-            "marker": _marker(STYLES[n % len(STYLES)][2], 14, 8, STYLES[n % len(STYLES)][0]),
-            "hatch": chart.kind == "bar",
-            "number": n,
-            "total": shown(sum((Decimal(v) for v in series.values), Decimal(0))),
-            "axis": series.axis,
-        }
-        for n, series in enumerate(chart.series)
-    ]
+            parts.extend(_line(frame, number, points, tips))
     uid = f"chart-{id(chart):x}"
     rows = [
         {"label": label, "values": [shown(s.values[i]) for s in chart.series]}
@@ -213,9 +273,9 @@ def render(chart: Chart, *, number_format: Callable, money_format: Callable) -> 
             "height": HEIGHT,
             "defs": "".join(defs).replace("{uid}", uid),
             "body": "".join(parts).replace("{uid}", uid),
-            "legend": legend,
+            "legend": _legend(chart, shown),
             "rows": rows,
-            "has_right_axis": tops["right"] is not None,
+            "has_right_axis": "right" in frame.scales,
         },
     )
 

@@ -52,21 +52,9 @@ def _sum(value) -> Decimal:
     return quantize(value or ZERO)
 
 
-def ledger_month_totals(
-    *,
-    month: date | None = None,
-    since: date | None = None,
-    merchant_ids: Iterable[int] | None = None,
-    until=None,
-) -> dict[tuple[int, date], MonthTotals]:
-    """The ledger's sums per (merchant, month) of the settlement and adjustment postings, by
-    the month their transaction was written in (TIME_ZONE). `month` limits it to one month,
-    `since` to that month and later ones, `until` to postings before that moment.
-
-    Two grouped queries: the merchant payable entries (which give the count, C, the adjustments
-    and the total owed), and the other entries of the same settlements (F, and P + U1 + U2).
-    A month that ended never changes: its postings are written once, stamped when written."""
-    zone = timezone.get_default_timezone()
+def _moment(*, month: date | None, since: date | None, until) -> Q:
+    """The entries whose transaction was written in `month`, from `since`'s month on, and
+    before `until` (each only when given)."""
     moment = Q()
     if month is not None:
         start, end = month_bounds(month)
@@ -75,7 +63,13 @@ def ledger_month_totals(
         moment &= Q(transaction__created_at__gte=month_bounds(since)[0])
     if until is not None:
         moment &= Q(transaction__created_at__lt=until)
-    owners = Q() if merchant_ids is None else Q(account__merchant_id__in=list(merchant_ids))
+    return moment
+
+
+def _payable_totals(*, moment: Q, merchant_ids: list[int] | None) -> dict:
+    """The merchant payable side per (merchant, month): the count, C, the adjustments and the
+    total owed."""
+    owners = Q() if merchant_ids is None else Q(account__merchant_id__in=merchant_ids)
     payable = (
         LedgerEntry.objects.filter(
             moment,
@@ -83,7 +77,9 @@ def ledger_month_totals(
             account__kind=Account.MERCHANT_PAYABLE,
             transaction__kind__in=STATEMENT_KINDS,
         )
-        .annotate(period=TruncMonth("transaction__created_at", tzinfo=zone))
+        .annotate(
+            period=TruncMonth("transaction__created_at", tzinfo=timezone.get_default_timezone())
+        )
         .values("account__merchant_id", "period")
         .annotate(
             count=Count("pk", filter=Q(transaction__kind=Kind.SETTLEMENT)),
@@ -102,15 +98,16 @@ def ledger_month_totals(
             adjustment_total=-adjusted,
             total_owed=-(settled + adjusted),
         )
-    if not totals:
-        return totals
-    # The other entries of the same settlements, found through their commission: a settlement
-    # posts -C on merchant_payable of its commission's merchant (ledger_target; check_ledger
-    # verifies every settled commission holds exactly that), so the two groupings agree.
+    return totals
+
+
+def _add_settlement_shares(totals: dict, *, moment: Q, merchant_ids: list[int] | None) -> None:
+    """Add F and P + U1 + U2 to `totals`: the other entries of the same settlements, found
+    through their commission. A settlement posts -C on merchant_payable of its commission's
+    merchant (ledger_target; check_ledger verifies every settled commission holds exactly
+    that), so the two groupings agree."""
     commission_owners = (
-        Q()
-        if merchant_ids is None
-        else Q(transaction__commission__merchant_id__in=list(merchant_ids))
+        Q() if merchant_ids is None else Q(transaction__commission__merchant_id__in=merchant_ids)
     )
     other_side = (
         LedgerEntry.objects.filter(
@@ -120,7 +117,7 @@ def ledger_month_totals(
             account__kind__in=[Account.PLATFORM_REVENUE, Account.PROMOTER_AVAILABLE],
         )
         .annotate(
-            period=TruncMonth("transaction__created_at", tzinfo=zone),
+            period=TruncMonth("transaction__created_at", tzinfo=timezone.get_default_timezone()),
             owner=F("transaction__commission__merchant_id"),
         )
         .values("owner", "period")
@@ -135,6 +132,27 @@ def ledger_month_totals(
         found = totals.setdefault(key, MonthTotals())
         found.platform_fee_total = _sum(row["fees"])
         found.promoter_total = _sum(row["shares"])
+
+
+def ledger_month_totals(
+    *,
+    month: date | None = None,
+    since: date | None = None,
+    merchant_ids: Iterable[int] | None = None,
+    until=None,
+) -> dict[tuple[int, date], MonthTotals]:
+    """The ledger's sums per (merchant, month) of the settlement and adjustment postings, by
+    the month their transaction was written in (TIME_ZONE). `month` limits it to one month,
+    `since` to that month and later ones, `until` to postings before that moment.
+
+    Two grouped queries: the merchant payable entries (which give the count, C, the adjustments
+    and the total owed), and the other entries of the same settlements (F, and P + U1 + U2).
+    A month that ended never changes: its postings are written once, stamped when written."""
+    moment = _moment(month=month, since=since, until=until)
+    owner_ids = None if merchant_ids is None else list(merchant_ids)
+    totals = _payable_totals(moment=moment, merchant_ids=owner_ids)
+    if totals:
+        _add_settlement_shares(totals, moment=moment, merchant_ids=owner_ids)
     return totals
 
 

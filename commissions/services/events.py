@@ -191,11 +191,9 @@ def backfill_event_id(raw_line: str, data: dict) -> str:
     return "backfill_" + hashlib.sha256(canonical.encode()).hexdigest()[:40]
 
 
-def order_events_backfill(*, merchant: Merchant, content: bytes) -> list[BackfillLine]:
-    """Store every valid line of a JSON Lines upload in the inbox, as the webhook would, and
-    report each line's fate. A bad line is reported and skipped; the good ones are kept. Only
-    an approved merchant backfills (a suspended one's store events still arrive by webhook)."""
-    account_require(merchant, Right.ACT)
+def _backfill_lines(content: bytes) -> list[str]:
+    """The upload's lines, refused unless it is UTF-8 text of at most
+    ALLIANCE_BACKFILL_MAX_LINES events (blank lines not counted)."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -208,54 +206,58 @@ def order_events_backfill(*, merchant: Merchant, content: bytes) -> list[Backfil
             field="file",
             code="too_many_lines",
         )
-    results: list[BackfillLine] = []
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        try:
-            data = parse_json_object(raw)
-        except AllianceError as exc:
-            results.append(BackfillLine(number, "error", code=exc.code, message=exc.message))
-            continue
-        webhook_id = backfill_event_id(raw, data)
-        if len(webhook_id) > MAX_WEBHOOK_ID:
-            results.append(
-                BackfillLine(
-                    number,
-                    "error",
-                    code="bad_id",
-                    message=_("The webhook_id is longer than %(n)d characters.")
-                    % {"n": MAX_WEBHOOK_ID},
-                )
-            )
-            continue
-        schema = event_validate(merchant=merchant, data=data)
-        if schema.errors:
-            results.append(
-                BackfillLine(
-                    number,
-                    "error",
-                    webhook_id=webhook_id,
-                    code="validation_error",
-                    message=_("Invalid event."),
-                    errors=schema.errors,
-                )
-            )
-            continue
-        event, created = event_store(
-            merchant=merchant,
+    return lines
+
+
+def _backfill_line(*, merchant: Merchant, number: int, raw: str) -> BackfillLine:
+    """One line's fate: an error (not a JSON object, an id too long, an invalid event), or
+    stored in the inbox (accepted) or already there (duplicate)."""
+    try:
+        data = parse_json_object(raw)
+    except AllianceError as exc:
+        return BackfillLine(number, "error", code=exc.code, message=exc.message)
+    webhook_id = backfill_event_id(raw, data)
+    if len(webhook_id) > MAX_WEBHOOK_ID:
+        return BackfillLine(
+            number,
+            "error",
+            code="bad_id",
+            message=_("The webhook_id is longer than %(n)d characters.") % {"n": MAX_WEBHOOK_ID},
+        )
+    schema = event_validate(merchant=merchant, data=data)
+    if schema.errors:
+        return BackfillLine(
+            number,
+            "error",
             webhook_id=webhook_id,
-            data=schema.validated_data,
-            source=OrderEvent.Source.BACKFILL,
+            code="validation_error",
+            message=_("Invalid event."),
+            errors=schema.errors,
         )
-        results.append(
-            BackfillLine(
-                number,
-                "accepted" if created else "duplicate",
-                event_id=event.pk,
-                webhook_id=webhook_id,
-            )
-        )
+    event, created = event_store(
+        merchant=merchant,
+        webhook_id=webhook_id,
+        data=schema.validated_data,
+        source=OrderEvent.Source.BACKFILL,
+    )
+    return BackfillLine(
+        number,
+        "accepted" if created else "duplicate",
+        event_id=event.pk,
+        webhook_id=webhook_id,
+    )
+
+
+def order_events_backfill(*, merchant: Merchant, content: bytes) -> list[BackfillLine]:
+    """Store every valid line of a JSON Lines upload in the inbox, as the webhook would, and
+    report each line's fate. A bad line is reported and skipped; the good ones are kept. Only
+    an approved merchant backfills (a suspended one's store events still arrive by webhook)."""
+    account_require(merchant, Right.ACT)
+    results = [
+        _backfill_line(merchant=merchant, number=number, raw=raw)
+        for number, raw in enumerate(_backfill_lines(content), start=1)
+        if raw.strip()
+    ]
     if not results:
         raise AllianceError(_("The file holds no events."), field="file", code="empty")
     return results

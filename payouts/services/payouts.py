@@ -100,10 +100,9 @@ def _return_money(payout: Payout) -> None:
     )
 
 
-def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal, actor=None):
-    """A promoter asks to be paid `amount` to one of its active methods: at least
-    ALLIANCE_MIN_PAYOUT, at most its available balance, and only while it has no other open
-    request. Under an active hold the request starts held."""
+def _requested_amount(amount) -> Decimal:
+    """The amount as a Decimal, refused unless positive, in whole cents, and at least
+    ALLIANCE_MIN_PAYOUT (checked before any lock is taken)."""
     amount = Decimal(amount)
     if amount != amount.quantize(CENT) or amount <= 0:
         raise AllianceError(
@@ -116,32 +115,47 @@ def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal,
             field="amount",
             code="below_minimum",
         )
+    return amount
+
+
+def _open_request_exists() -> Conflict:
+    return Conflict(
+        _("You already have an open payout request; wait until it is paid or rejected."),
+        code="open_payout_exists",
+    )
+
+
+def _request_checked(*, promoter: Promoter, method: PayoutMethod, amount: Decimal) -> PayoutMethod:
+    """The promoter's active method, once the locked promoter may ask for `amount`: approved,
+    no other open request, and at most its available balance."""
+    if not promoter.is_approved:
+        raise NotAllowed(_("Your promoter account is not approved."), code="promoter_not_approved")
+    usable = PayoutMethod.objects.filter(pk=method.pk, promoter=promoter, is_active=True).first()
+    if usable is None:
+        raise AllianceError(
+            _("Choose one of your payout methods."), field="method", code="method_not_usable"
+        )
+    if Payout.objects.filter(promoter=promoter, status__in=OPEN_STATUSES).exists():
+        raise _open_request_exists()
+    available = ledger_selectors.balance(available_key(promoter.pk))
+    if amount > available:
+        raise AllianceError(
+            _("You can withdraw at most %(available)s.")
+            % {"available": format_money(max(available, Decimal("0.00")))},
+            field="amount",
+            code="insufficient_balance",
+        )
+    return usable
+
+
+def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal, actor=None):
+    """A promoter asks to be paid `amount` to one of its active methods: at least
+    ALLIANCE_MIN_PAYOUT, at most its available balance, and only while it has no other open
+    request. Under an active hold the request starts held."""
+    amount = _requested_amount(amount)
     with transaction.atomic():
         promoter = promoter_lock(promoter.pk)
-        if not promoter.is_approved:
-            raise NotAllowed(
-                _("Your promoter account is not approved."), code="promoter_not_approved"
-            )
-        method = PayoutMethod.objects.filter(
-            pk=method.pk, promoter=promoter, is_active=True
-        ).first()
-        if method is None:
-            raise AllianceError(
-                _("Choose one of your payout methods."), field="method", code="method_not_usable"
-            )
-        if Payout.objects.filter(promoter=promoter, status__in=OPEN_STATUSES).exists():
-            raise Conflict(
-                _("You already have an open payout request; wait until it is paid or rejected."),
-                code="open_payout_exists",
-            )
-        available = ledger_selectors.balance(available_key(promoter.pk))
-        if amount > available:
-            raise AllianceError(
-                _("You can withdraw at most %(available)s.")
-                % {"available": format_money(max(available, Decimal("0.00")))},
-                field="amount",
-                code="insufficient_balance",
-            )
+        method = _request_checked(promoter=promoter, method=method, amount=amount)
         payout = Payout(
             promoter=promoter,
             method=method,
@@ -158,10 +172,7 @@ def payout_request(*, promoter: Promoter, method: PayoutMethod, amount: Decimal,
                 payout.save()
         except IntegrityError:
             # The partial unique index: another open request got in first.
-            raise Conflict(
-                _("You already have an open payout request; wait until it is paid or rejected."),
-                code="open_payout_exists",
-            ) from None
+            raise _open_request_exists() from None
         audit_record(
             actor=actor,
             action="payout.request",

@@ -407,7 +407,7 @@ def test_a_duplicate_sku_past_the_rule_and_the_model_is_refused_by_the_constrain
     before = row_counts()
 
     with (
-        mock.patch.object(catalog, "product_sku_check"),
+        mock.patch("products.services.catalog.product_sku_check"),
         mock.patch.object(Product, "validate_constraints"),
         pytest.raises(AllianceError) as error,
     ):
@@ -610,7 +610,7 @@ def test_a_duplicate_code_past_the_rule_and_the_model_is_refused_by_the_constrai
     before = row_counts()
 
     with (
-        mock.patch.object(catalog, "coupon_code_check"),
+        mock.patch("products.services.campaigns.coupon_code_check"),
         mock.patch.object(Coupon, "validate_constraints"),
         pytest.raises(AllianceError) as error,
     ):
