@@ -196,9 +196,6 @@ def _bars(frame: _Frame, number: int, bar_count: int, points, tips) -> list[str]
             f'height="{height:.1f}" fill="url(#{{uid}}-h{number})" stroke="{colour}">'
             f"<title>{_escape(tip)}</title></rect>"
         )
-        # Kept as the charts have always been drawn: the next bar series is placed from this
-        # bar's edge, not from the plot's (changing it changes the drawings the pages show).
-        frame.left = left
     return parts
 
 
