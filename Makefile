@@ -61,5 +61,5 @@ docker-check: ## build the image, bring the Compose stack up once and check it (
 	scripts/docker-check
 
 messages: install-test ## collect the translatable strings into locale/ (needs GNU gettext), then compile
-	DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
+	DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=clients
 	$(BIN)/python scripts/compile-messages
