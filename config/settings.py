@@ -292,7 +292,7 @@ AXES_VERBOSE = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Alliance API",
     "DESCRIPTION": "E-commerce affiliate alliance: catalog, promoters, tracked links.",
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
