@@ -31,7 +31,9 @@ def enqueue_now(task, *args) -> bool:
     try:
         task.delay(*args)
     except Exception:
-        logger.warning("Could not enqueue %s%r; the sweeper will retry", task.name, args)
+        logger.warning(
+            "Could not enqueue %s%r; the sweeper will retry", task.name, args, exc_info=True
+        )
         return False
     return True
 

@@ -81,7 +81,7 @@ class StatusTable:
             return old
         if old in self.refused_from:
             message, code = self.refused_from[old]
-            raise InvalidTransition(message, code=code)
+            raise InvalidTransition(str(message), code=code)
         raise InvalidTransition(str(self.refused) % {"old": old, "new": new})
 
     def move[M: models.Model](

@@ -1,7 +1,7 @@
 """Running an import: claim it, validate every row, then write all or nothing."""
 
 from django.conf import settings
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from alliance.audit import audit_record
 from alliance.errors import AllianceError
 from alliance.models import User
-from alliance.queue import enqueue_after_commit
+from alliance.queue import DATABASE_ERRORS, enqueue_after_commit
 from alliance.status import StatusTable, lock
 
 from ..models import PRODUCT_IMPORT_TRANSITIONS, Merchant, Product, ProductImport
@@ -157,7 +157,7 @@ def product_import_run(*, product_import: ProductImport) -> ProductImport:
         return _fail(claimed, [exc.error])
     except ImportFileError as exc:
         return _fail(claimed, [row_error(row=None, field=None, message=exc.message)])
-    except OperationalError:
+    except DATABASE_ERRORS:
         raise  # transient: the task retries, and the import starts over from its rows
     except Exception:
         _fail(

@@ -497,3 +497,29 @@ def test_upload_answers_with_the_finished_import_when_tasks_run_in_process(merch
     body = response.json()
     assert (body["status"], body["total_rows"], body["created_count"]) == ("succeeded", 1, 1)
     assert Product.objects.get(merchant=merchant, sku="E-1").price == Decimal("4.50")
+
+
+@pytest.mark.parametrize("error", ["OperationalError", "InterfaceError"])
+def test_a_database_error_leaves_the_import_running_for_the_tasks_retry(
+    merchant, merchant_owner, monkeypatch, error
+):
+    """A lost connection is transient: the task's retry preset runs the import again, so the
+    import must not be marked failed on the way out."""
+    from django import db
+
+    content = csv_file([["sku", "title", "url", "price"], ["D-1", "T", "https://e.com/d", "3"]])
+    product_import = ProductImport.objects.create(
+        merchant=merchant, created_by=merchant_owner, file_format="csv", content=content
+    )
+
+    def lost(**_kwargs):
+        raise getattr(db, error)("connection lost")
+
+    monkeypatch.setattr(import_run, "_write", lost)
+
+    with pytest.raises(getattr(db, error)):
+        imports.product_import_run(product_import=product_import)
+
+    product_import.refresh_from_db()
+    assert product_import.status == "running"
+    assert run_product_import.autoretry_for == (db.OperationalError, db.InterfaceError)
