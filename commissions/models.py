@@ -95,6 +95,10 @@ class Order(models.Model):
     click_id = models.CharField(max_length=64, blank=True)
     coupon_code = models.CharField(max_length=40, blank=True)
     customer_id = models.CharField(max_length=128, blank=True)
+    # Optional buyer identity the store may send, for the self-purchase rule (docs/fraud.md):
+    # SHA-256 hex of the buyer's normalised phone or email, and the store's device id.
+    buyer_contact_hash = models.CharField(max_length=64, blank=True)
+    buyer_device = models.CharField(max_length=64, blank=True)
     amount = amount_field(default=0)
     refunded_amount = amount_field(default=0)
     # Which event the current snapshot came from: (occurred_at, type rank, webhook id) orders the
@@ -269,6 +273,9 @@ class Commission(models.Model):
 
     status = models.CharField(max_length=10, choices=Status.choices, db_index=True)
     invalid_reason = models.CharField(max_length=16, choices=InvalidReason.choices, blank=True)
+    # Held by an open high fraud flag (fraud.models.Flag): settlement skips it until the flag
+    # is cleared or confirmed.
+    review_hold = models.BooleanField(default=False)
     void_note = models.TextField(blank=True)
     voided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "commissions",
     "statements",
     "payouts",
+    "fraud",
     "dashboards",
 ]
 

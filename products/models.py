@@ -35,6 +35,9 @@ class Merchant(Reviewable):
         help_text=_("Query parameter that carries the click id to the store."),
     )
     allow_self_purchase = models.BooleanField(default=True)
+    # This merchant's values of the fraud rules' parameters, over ALLIANCE_FRAUD
+    # (docs/fraud.md lists the keys a merchant may set).
+    fraud_overrides = models.JSONField(default=dict, blank=True)
     # Standard Webhooks signing secret (`whsec_` + base64). The previous one keeps verifying
     # until `webhook_previous_secret_expires_at`, so a store can switch over without losing
     # events. products.services.merchant_webhook_secret_rotate is the only writer.

@@ -338,6 +338,12 @@ class Click(models.Model):
     # click was then counted unique, best effort (docs/domain.md, "Unique?").
     is_unique_checked = models.BooleanField(default=True)
     is_bot = models.BooleanField(default=False)
+    # Keyed hash of the visitor's network (/24 of IPv4, /48 of IPv6), for bursts from one network.
+    net_hash = models.CharField(max_length=16, blank=True)
+    # Set by the click sweep (fraud.clicks) from the stored clicks, never in the request: a
+    # person's click that a traffic rule finds suspicious, and which rule.
+    is_suspicious = models.BooleanField(default=False)
+    suspicion = models.CharField(max_length=24, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

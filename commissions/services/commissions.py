@@ -213,9 +213,10 @@ def _save(
 
 
 def commission_is_held(commission: Commission) -> bool:
-    """Whether settlement holds the commission back: its merchant or its promoter lacks the
-    settle right (suspended) in the status table. Released by approving the account again."""
-    return not (
+    """Whether settlement holds the commission back: an open high fraud flag holds it, or its
+    merchant or its promoter lacks the settle right (suspended) in the status table. Released
+    by clearing the flag or approving the account again."""
+    return commission.review_hold or not (
         status_allows(commission.merchant.status, Right.SETTLE)
         and status_allows(commission.promoter.status, Right.SETTLE)
     )

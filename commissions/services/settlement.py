@@ -88,8 +88,13 @@ SETTLING_STATUSES = [status for status, rights in STATUS_RIGHTS.items() if Right
 
 
 def settleable() -> Q:
-    """Commissions whose merchant and promoter may both settle."""
-    return Q(merchant__status__in=SETTLING_STATUSES, promoter__status__in=SETTLING_STATUSES)
+    """Commissions whose merchant and promoter may both settle and that no open high fraud
+    flag holds (review_hold)."""
+    return Q(
+        merchant__status__in=SETTLING_STATUSES,
+        promoter__status__in=SETTLING_STATUSES,
+        review_hold=False,
+    )
 
 
 def _due(cutoff: datetime):
@@ -101,7 +106,8 @@ def settlement_due_count(cutoff: datetime) -> int:
 
 
 def settlement_held_count(cutoff: datetime) -> int:
-    """Due commissions held because their merchant or promoter is not approved."""
+    """Due commissions held because their merchant or promoter is not approved, or because a
+    fraud flag holds them."""
     return _due(cutoff).exclude(settleable()).count()
 
 
