@@ -5,6 +5,7 @@ tasks run in-process). docs/configuration.md lists each one. Production must set
 process refuses to start with DEBUG off and the development key.
 """
 
+import json
 import os
 import re
 from datetime import timedelta
@@ -406,6 +407,11 @@ if not 1 <= ALLIANCE_SETTLEMENT_CUTOFF_DAY <= ALLIANCE_SETTLEMENT_DAY <= 28:
 # Commissions settled per transaction: long enough to amortise the statements and the commit,
 # short enough that locks are brief and a failure redoes little.
 ALLIANCE_SETTLEMENT_BATCH = int(env("ALLIANCE_SETTLEMENT_BATCH", "1000"))
+# Fraud rules (docs/fraud.md): a JSON object over the defaults of fraud/params.py, for the
+# whole platform, e.g. {"fast_pay_seconds": 20}. Unknown keys are refused at start.
+ALLIANCE_FRAUD = json.loads(env("ALLIANCE_FRAUD", "{}") or "{}")
+if not isinstance(ALLIANCE_FRAUD, dict):
+    raise ImproperlyConfigured("ALLIANCE_FRAUD is a JSON object of fraud rule parameters.")
 # Seconds after which Redis hands an unacknowledged task to another worker. Every retry
 # countdown stays below it, or a retried task would also be redelivered and run twice at once.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -442,6 +448,16 @@ CELERY_BEAT_SCHEDULE = {
     "settle-due-commissions": {
         "task": "commissions.tasks.settle_due_commissions",
         "schedule": float(env("ALLIANCE_SETTLEMENT_SECONDS", "600")),
+    },
+    # The traffic rules over the clicks stored since the last sweep (docs/fraud.md).
+    "fraud-sweep-clicks": {
+        "task": "fraud.tasks.sweep_clicks",
+        "schedule": float(env("ALLIANCE_FRAUD_CLICK_SWEEP_SECONDS", "60")),
+    },
+    # The order and account rules over what changed since the last sweep (docs/fraud.md).
+    "fraud-sweep-orders": {
+        "task": "fraud.tasks.sweep_orders",
+        "schedule": float(env("ALLIANCE_FRAUD_ORDER_SWEEP_SECONDS", "300")),
     },
     "check-ledger": {
         "task": "ledger.tasks.check_ledger",
