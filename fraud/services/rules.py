@@ -1,11 +1,46 @@
-"""The order and account rules."""
+"""The order and account rules: which run when, and the sweep's bookmark. The rules themselves
+are in order_rules (one order at a time, as events arrive) and account_rules (over a promoter's
+history: statistics, linked accounts, refunds after settlement)."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from commissions.models import Order
+
+from ..models import SweepMark
+from .account_rules import account_findings
+from .flags import flags_raise
+from .order_rules import order_findings
+
+ORDERS_MARK = "orders"
+# Orders changed this long before the bookmark are read again: a transaction that committed
+# late (its updated_at earlier than the bookmark) is still seen. Re-reading is idempotent.
+OVERLAP = timedelta(minutes=5)
 
 
 def orders_check(order_ids: list[int]) -> int:
-    """Run the order rules over these orders; answers how many flags were raised."""
-    return 0
+    """Run the order rules over these orders (just applied); answers how many flags were raised
+    or updated."""
+    return flags_raise(order_findings(order_ids))
 
 
 def orders_sweep() -> int:
-    """Run the order and account rules over what changed since the last sweep."""
-    return 0
+    """The order rules over every order changed since the last sweep, then the account rules.
+    Answers how many flags were raised or updated."""
+    now = timezone.now()
+    with transaction.atomic():
+        mark, _created = SweepMark.objects.select_for_update().get_or_create(
+            name=ORDERS_MARK, defaults={"until": now - timedelta(days=30)}
+        )
+        since = mark.until - OVERLAP
+        mark.until = now
+        mark.save(update_fields=["until"])
+    order_ids = list(
+        Order.objects.filter(updated_at__gte=since, updated_at__lte=now, promoter__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    raised = flags_raise(order_findings(order_ids))
+    return raised + flags_raise(account_findings(now=now))
