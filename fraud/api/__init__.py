@@ -1,0 +1,1 @@
+"""The fraud API: the admin queue, and what promoters and merchants see."""

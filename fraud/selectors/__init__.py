@@ -1,0 +1,1 @@
+"""Reads for the fraud queue and for promoters and merchants."""
