@@ -487,7 +487,8 @@ def test_overview_query_count_is_pinned(page, promoter, django_assert_max_num_qu
         _sale(
             promoter, amount="10.00", paid_at=timezone.now() - timedelta(days=n), order_id=f"Q{n}"
         )
-    with django_assert_max_num_queries(10):
+    # 11 since the balances say how much a fraud review holds (payouts.selectors).
+    with django_assert_max_num_queries(11):
         assert page.get("/promoter/?days=90").status_code == 200
 
 
