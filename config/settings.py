@@ -318,6 +318,10 @@ SPECTACULAR_SETTINGS = {
         "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
         "BalanceEntryKindEnum": "ledger.models.LedgerTransaction.Kind",
         "RoleEnum": "alliance.roles.Role",
+        "FlagStatusEnum": "fraud.models.Flag.Status",
+        "FlagSeverityEnum": "fraud.models.Flag.Severity",
+        "PenaltyStatusEnum": "fraud.selectors.promoter.PenaltyStatus",
+        "ReasonKindEnum": "fraud.models.ReasonKind",
         # The constants that tell one resource's shapes apart (alliance.api.schema.ShapeField).
         "MerchantShapeEnum": ["merchant"],
         "PromoterShapeEnum": ["promoter"],

@@ -2,6 +2,7 @@
 
 import re
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alliance.api.fields import AmountField, DateTimeField, RequiredTextField
@@ -83,6 +84,7 @@ class PenalisedOrderSerializer(serializers.Serializer):
     def get_currency(self, obj) -> str:
         return currency()
 
+    @extend_schema_field(serializers.ChoiceField(choices=ReasonKind.choices, allow_null=True))
     def get_reason_kind(self, obj) -> str | None:
         return REASON_KINDS[obj.flag_rule] if obj.flag_rule else None
 
@@ -91,6 +93,9 @@ class PenalisedOrderSerializer(serializers.Serializer):
             return str(ReasonKind(REASON_KINDS[obj.flag_rule]).label)
         return str(Commission.InvalidReason.FRAUD.label)
 
+    @extend_schema_field(
+        serializers.ChoiceField(choices=Commission.InvalidReason.choices, allow_null=True)
+    )
     def get_invalid_reason(self, obj) -> str | None:
         if obj.penalty_status == PenaltyStatus.VOIDED:
             return Commission.InvalidReason.FRAUD.value

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from django.db import models
 from django.db.models import (
     Case,
     CharField,
@@ -39,21 +40,15 @@ ZERO = Decimal("0.00")
 CommissionStatus = Commission.Status
 
 
-class PenaltyStatus:
+class PenaltyStatus(models.TextChoices):
     """Where a penalised order stands, the first that applies: `voided` (a line was voided
     with reason fraud), `held` (a line is held by an open high flag), `marked` (an open low
     flag touches it), `cleared` (every flag touching it was cleared)."""
 
-    VOIDED = "voided"
-    HELD = "held"
-    MARKED = "marked"
-    CLEARED = "cleared"
-    choices = [
-        (VOIDED, _("Voided after review")),
-        (HELD, _("Held for review")),
-        (MARKED, _("Marked for review")),
-        (CLEARED, _("Cleared after review")),
-    ]
+    VOIDED = "voided", _("Voided after review")
+    HELD = "held", _("Held for review")
+    MARKED = "marked", _("Marked for review")
+    CLEARED = "cleared", _("Cleared after review")
 
 
 def rules_of_kind(kind: str) -> list[str]:

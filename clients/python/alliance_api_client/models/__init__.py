@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .action_enum import ActionEnum
+from .appeal_request import AppealRequest
 from .application_review_request import ApplicationReviewRequest
 from .application_status_enum import ApplicationStatusEnum
 from .attribution_enum import AttributionEnum
@@ -54,6 +55,8 @@ from .error_detail_fields import ErrorDetailFields
 from .error_response import ErrorResponse
 from .event_accepted import EventAccepted
 from .event_accepted_status_enum import EventAcceptedStatusEnum
+from .flag_severity_enum import FlagSeverityEnum
+from .flag_status_enum import FlagStatusEnum
 from .import_error import ImportError_
 from .invalid_reason import InvalidReason
 from .invalid_reason_enum import InvalidReasonEnum
@@ -81,6 +84,8 @@ from .order_events_list_ordering_item import OrderEventsListOrderingItem
 from .order_events_list_source import OrderEventsListSource
 from .order_events_list_status import OrderEventsListStatus
 from .order_item_schema_request import OrderItemSchemaRequest
+from .order_report_answer import OrderReportAnswer
+from .order_report_request import OrderReportRequest
 from .order_status_enum import OrderStatusEnum
 from .order_sync_page import OrderSyncPage
 from .orders_list_attribution import OrdersListAttribution
@@ -108,6 +113,7 @@ from .paginated_payout_batch_list import PaginatedPayoutBatchList
 from .paginated_payout_hold_list import PaginatedPayoutHoldList
 from .paginated_payout_list import PaginatedPayoutList
 from .paginated_payout_method_list import PaginatedPayoutMethodList
+from .paginated_penalised_order_list import PaginatedPenalisedOrderList
 from .paginated_product_import_summary_list import PaginatedProductImportSummaryList
 from .paginated_product_list import PaginatedProductList
 from .paginated_promoter_list import PaginatedPromoterList
@@ -143,6 +149,11 @@ from .payouts_export_create_kind import PayoutsExportCreateKind
 from .payouts_list_kind import PayoutsListKind
 from .payouts_list_ordering_item import PayoutsListOrderingItem
 from .payouts_list_status import PayoutsListStatus
+from .penalised_order import PenalisedOrder
+from .penalised_orders_list_ordering_item import PenalisedOrdersListOrderingItem
+from .penalised_orders_list_reason_kind import PenalisedOrdersListReasonKind
+from .penalised_orders_list_status import PenalisedOrdersListStatus
+from .penalty_status_enum import PenaltyStatusEnum
 from .platforms_enum import PlatformsEnum
 from .product import Product
 from .product_file_format_enum import ProductFileFormatEnum
@@ -163,6 +174,7 @@ from .promoter_signup_request import PromoterSignupRequest
 from .promoters_list_ordering_item import PromotersListOrderingItem
 from .promoters_list_status import PromotersListStatus
 from .public_shape_enum import PublicShapeEnum
+from .reason_kind_enum import ReasonKindEnum
 from .reason_request import ReasonRequest
 from .reference_request import ReferenceRequest
 from .review_request import ReviewRequest
@@ -190,6 +202,7 @@ from .webhook_secret import WebhookSecret
 
 __all__ = (
     "ActionEnum",
+    "AppealRequest",
     "ApplicationReviewRequest",
     "ApplicationStatusEnum",
     "AttributionEnum",
@@ -243,6 +256,8 @@ __all__ = (
     "ErrorResponse",
     "EventAccepted",
     "EventAcceptedStatusEnum",
+    "FlagSeverityEnum",
+    "FlagStatusEnum",
     "ImportError_",
     "InvalidReason",
     "InvalidReasonEnum",
@@ -270,6 +285,8 @@ __all__ = (
     "OrderEventStatusEnum",
     "OrderEventTypeEnum",
     "OrderItemSchemaRequest",
+    "OrderReportAnswer",
+    "OrderReportRequest",
     "OrdersListAttribution",
     "OrdersListOrderingItem",
     "OrdersListStatus",
@@ -297,6 +314,7 @@ __all__ = (
     "PaginatedPayoutHoldList",
     "PaginatedPayoutList",
     "PaginatedPayoutMethodList",
+    "PaginatedPenalisedOrderList",
     "PaginatedProductImportSummaryList",
     "PaginatedProductList",
     "PaginatedPromoterList",
@@ -332,6 +350,11 @@ __all__ = (
     "PayoutsListOrderingItem",
     "PayoutsListStatus",
     "PayoutStatusEnum",
+    "PenalisedOrder",
+    "PenalisedOrdersListOrderingItem",
+    "PenalisedOrdersListReasonKind",
+    "PenalisedOrdersListStatus",
+    "PenaltyStatusEnum",
     "PlatformsEnum",
     "Product",
     "ProductFileFormatEnum",
@@ -352,6 +375,7 @@ __all__ = (
     "PromotersListOrderingItem",
     "PromotersListStatus",
     "PublicShapeEnum",
+    "ReasonKindEnum",
     "ReasonRequest",
     "ReferenceRequest",
     "ReviewRequest",
