@@ -9,13 +9,16 @@ from django.test import override_settings
 from django.utils import timezone
 
 from commissions.models import Commission
+from commissions.services.settlement import settlement_run
 from fraud.models import Flag, Rule
 from fraud.services.account_rules import account_findings
 from fraud.services.flags import flag_clear, flags_raise
+from fraud.services.refund_abuse import REFUNDED_AFTER
 from fraud.services.rules import orders_sweep
 from payouts.models import PayoutHold
 
 from .. import factories
+from ..commissions.orders import event, lifecycle, store
 from .history import clicks, commissions, link_at, orders, payout_method
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +179,31 @@ def test_a_cleared_outlier_is_not_raised_again_within_the_window(shop):
     sweep(timezone.now() + timedelta(days=1))
 
     assert not Flag.objects.filter(status="open").exists()
+
+
+def test_a_refund_after_settlement_through_the_real_pipeline_is_what_the_rule_counts():
+    shop = factories.MerchantFactory(hold_days=0)
+    product = factories.ProductFactory(merchant=shop, sku="S", commission_rate=D("10.00"))
+    link = factories.LinkFactory(product=product)
+    paid_at = timezone.now() - timedelta(days=20)
+    click = factories.ClickFactory(link=link, created_at=paid_at - timedelta(hours=1))
+    for body in lifecycle("R-1", "S", "100.00", click_id=click.pk, paid_at=paid_at):
+        store(shop, body)
+    settlement_run()
+    refund = event(
+        "order.refunded",
+        "R-1",
+        items=[("S", "100.00", "100.00")],
+        paid_at=paid_at,
+        occurred_at=paid_at + timedelta(days=5),
+        completed_at=paid_at + timedelta(days=1),
+        click_id=click.pk,
+    )
+    store(shop, refund)
+
+    commission = Commission.objects.get(order__order_id="R-1")
+    assert commission.status == Commission.Status.REVERSED
+    assert Commission.objects.filter(REFUNDED_AFTER).get() == commission
 
 
 def _refund_peers(shop, peers=6):
