@@ -152,10 +152,10 @@ class OrderEventSchema(serializers.Serializer):
     )
     # Optional buyer identity, for the undeclared self-purchase rule (docs/fraud.md).
     buyer_contact_hash = BuyerContactHashField(
-        max_length=100, required=False, allow_null=True, allow_blank=True, default=""
+        max_length=64, required=False, allow_null=True, allow_blank=True, default=""
     )
     device_id = BuyerDeviceField(
-        max_length=100, required=False, allow_null=True, allow_blank=True, default=""
+        max_length=64, required=False, allow_null=True, allow_blank=True, default=""
     )
     items = OrderItemSchema(many=True, allow_empty=False, max_length=500)
 
