@@ -297,11 +297,18 @@ def test_a_device_of_the_promoters_declared_purchases_is_a_self_purchase(strict_
 
 
 def test_where_self_purchase_is_allowed_the_promoters_own_purchase_is_not_flagged(shop, kol):
+    paid_at = timezone.now() - timedelta(hours=1)
+    click = factories.ClickFactory(link=_link(shop, kol), created_at=paid_at - timedelta(minutes=5))
+    Sighting.objects.create(user=kol.user, ip_hash=click.ip_hash)
     buyer = contact_hash(kol.user.email)
-    Sighting.objects.create(user=kol.user, ip_hash="0" * 32)
-    _clicked(shop, kol, "SP-6", after=timedelta(minutes=5), buyer_contact_hash=buyer)
+    _order(shop, "SP-6", paid_at=paid_at, click=click, buyer_contact_hash=buyer)
 
     assert Flag.objects.count() == 0
+    shop.allow_self_purchase = False  # the same order, where it is forbidden
+    shop.save()
+    assert [f.rule for f in order_findings(list(shop.orders.values_list("pk", flat=True)))] == [
+        "self_purchase"
+    ]
 
 
 def test_a_stranger_is_not_a_self_purchase(strict_shop, kol):
