@@ -9,10 +9,55 @@ from django.conf import settings
 DEFAULTS: dict[str, Any] = {
     # --- Traffic (fraud.services.clicks) ---
     # --- Orders and accounts (fraud.services.rules) ---
+    # Per order (fraud.services.order_rules; docs/fraud.md, "Order and account rules").
+    # fast_pay: paid less than this many seconds after the click. A person who follows a
+    # link still has to read the page, pick a size and pay: 10 s is below any real checkout.
+    "fast_pay_seconds": 10,
+    # click_reuse: more than this many orders from one click id (a cart split into a few
+    # orders by warehouse is honest; a click reused for a stream of orders is not).
+    "click_orders_max": 3,
+    # customer_repeat: more than this many orders of one customer id through one promoter
+    # within customer_orders_hours (order brushing, 刷单).
+    "customer_orders_max": 5,
+    "customer_orders_hours": 24,
+    # shared_customer: one customer id in orders of at least this many promoters of one
+    # merchant within shared_customer_days.
+    "shared_customer_promoters": 3,
+    "shared_customer_days": 7,
+    # statistics and accounts
+    "outlier_window_days": 30,
+    "outlier_min_clicks": 200,
+    "outlier_min_orders": 30,
+    "outlier_min_peers": 5,
+    "outlier_p_value": 1e-4,
+    "shared_identity_min_accounts": 2,
+    "upline_chain_minutes": 10,
+    "refund_abuse_window_days": 30,
+    "refund_abuse_history_days": 180,
+    "refund_abuse_min_settled": 20,
+    "refund_abuse_p_value": 1e-4,
+    "refund_abuse_min_ratio": 2.0,
 }
 
 # The keys a merchant may set for its own orders (where merchants differ).
-MERCHANT_KEYS: frozenset[str] = frozenset()
+MERCHANT_KEYS: frozenset[str] = frozenset(
+    {
+        # Per order.
+        "fast_pay_seconds",
+        "click_orders_max",
+        "customer_orders_max",
+        "customer_orders_hours",
+        "shared_customer_promoters",
+        "shared_customer_days",
+        # statistics and accounts
+        "outlier_min_clicks",
+        "outlier_min_orders",
+        "outlier_p_value",
+        "refund_abuse_min_settled",
+        "refund_abuse_p_value",
+        "refund_abuse_min_ratio",
+    }
+)
 
 
 def param(name: str, merchant=None) -> Any:

@@ -313,6 +313,12 @@ def campaign_application_review(
 _crawler_detect = CrawlerDetect()
 
 
+def client_ip(request) -> str:
+    """The visitor's address, as the redirect and the sign-in sightings read it. Behind a
+    reverse proxy, REMOTE_ADDR must be the visitor's address (docs/operations.md)."""
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
 def visitor_hash(ip: str) -> str:
     """Keyed hash of the visitor's IP: counts unique visitors without storing the address."""
     key = settings.SECRET_KEY.encode()

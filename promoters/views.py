@@ -8,11 +8,7 @@ from django.views.decorators.http import require_GET
 from alliance.auth import rate_hit, redirect_counter
 
 from . import clicks, selectors, services
-
-
-def client_ip(request) -> str:
-    # Behind a reverse proxy, REMOTE_ADDR must be the visitor's address (docs/operations.md).
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+from .services import client_ip
 
 
 @require_GET

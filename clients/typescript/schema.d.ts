@@ -2480,6 +2480,10 @@ export interface components {
             coupon_code: string | null;
             /** @default  */
             customer_id: string | null;
+            /** @description SHA-256, in hex, of the buyer's normalised phone (digits with the country code, 8613800138000) or email (trimmed, lowercased); stored lowercased. */
+            buyer_contact_hash?: (string) | null;
+            /** @description The store's opaque id of the buyer's device: 1 to 64 visible ASCII characters. */
+            device_id?: (string) | null;
             items: components["schemas"]["OrderItemSchemaRequest"][];
         };
         /**
