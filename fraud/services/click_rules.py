@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from commissions.models import Order
@@ -26,23 +26,38 @@ PLATFORM_HOSTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def following(
-    clicks: QuerySet[Click], seconds: int, start: datetime, end: datetime
-) -> QuerySet[Click]:
-    """The clicks (made in [start, end)) that follow, within `seconds`, a person's click by the
-    same visitor on a link of another promoter for the same merchant: the cookie-stuffing
-    shape. The earlier clicks are bounded by constants too, so the database reads one range
-    of the click time's index and joins on the visitor, never the whole table; clicks a flood
-    marked are left out on both sides (a flooding visitor would make the join quadratic)."""
-    earlier = Click.objects.filter(
-        created_at__range=(start - timedelta(seconds=seconds), end),
-        ip_hash=OuterRef("ip_hash"),
-        is_bot=False,
-        link__merchant_id=OuterRef("link__merchant_id"),
-        created_at__lt=OuterRef("created_at"),
-        created_at__gte=OuterRef("created_at") - timedelta(seconds=seconds),
-    ).exclude(Q(link__promoter_id=OuterRef("link__promoter_id")) | Q(suspicion=Rule.CLICK_FLOOD))
-    return clicks.exclude(suspicion=Rule.CLICK_FLOOD).filter(Exists(earlier))
+def following(start: datetime, end: datetime, seconds: int) -> list[tuple]:
+    """(click id, promoter id, time) of the clicks made in [start, end) that follow, within
+    `seconds`, a person's click by the same visitor on a link of another promoter for the same
+    merchant: the cookie-stuffing shape. Set-based first: one grouped query finds the visitors
+    who clicked links of two promoters or more; only their clicks are read and walked in time
+    order. Clicks a flood marked are left out (a flooding visitor is the flood rule's)."""
+    pool = people_clicks(start - timedelta(seconds=seconds), end).exclude(
+        suspicion=Rule.CLICK_FLOOD
+    )
+    visitors = (
+        pool.values("ip_hash")
+        .annotate(promoters=Count("link__promoter_id", distinct=True))
+        .filter(promoters__gte=2)
+        .values("ip_hash")
+    )
+    rows = (
+        pool.filter(ip_hash__in=visitors)
+        .order_by("ip_hash", "created_at", "pk")
+        .values_list("pk", "ip_hash", "created_at", "link__promoter_id", "link__merchant_id")
+    )
+    window = timedelta(seconds=seconds)
+    found: list[tuple] = []
+    recent: list[tuple] = []  # the visitor's clicks of the last `seconds`
+    for pk, visitor, moment, promoter_id, merchant_id in rows.iterator(chunk_size=2000):
+        recent = [r for r in recent if r[0] == visitor and moment - r[1] <= window]
+        if start <= moment and any(
+            earlier < moment and merchant == merchant_id and promoter != promoter_id
+            for _visitor, earlier, promoter, merchant in recent
+        ):
+            found.append((pk, promoter_id, moment))
+        recent.append((visitor, moment, promoter_id, merchant_id))
+    return found
 
 
 def stuffing_findings(since: datetime, until: datetime) -> Iterator[Finding]:
@@ -53,22 +68,30 @@ def stuffing_findings(since: datetime, until: datetime) -> Iterator[Finding]:
     period = int(param("stuffing_period_hours")) * 3600
     minimum = int(param("stuffing_min_clicks"))
     share = float(param("stuffing_share"))
-    candidates = (
-        following(people_clicks(since, until), seconds, since, until)
-        .annotate(bucket=bucket(period))
-        .values("link__promoter_id", "bucket")
-        .annotate(total=Count("pk"))
-        .order_by("link__promoter_id", "bucket")
-    )
-    for row in candidates:
-        promoter_id = row["link__promoter_id"]
-        window = Window.of(row["bucket"], period)
-        clicks = people_clicks(window.start, window.end).filter(link__promoter_id=promoter_id)
-        total = clicks.count()
-        stuffed = following(clicks, seconds, window.start, window.end)
-        count = stuffed.count()
-        if count < minimum or count / total < share:
+    candidates = {
+        (promoter_id, window_start(moment, period))
+        for _pk, promoter_id, moment in following(since, until, seconds)
+    }
+    # The whole period is walked once per period that has candidates, not once per promoter.
+    periods: dict[datetime, dict[int, list]] = {}
+    for promoter_id, start in sorted(candidates):
+        if start not in periods:
+            periods[start] = defaultdict(list)
+            for pk, promoter, _moment in following(
+                start, start + timedelta(seconds=period), seconds
+            ):
+                periods[start][promoter].append(pk)
+        window = Window(start, start + timedelta(seconds=period))
+        stuffed_ids = periods[start][promoter_id]
+        count = len(stuffed_ids)
+        if count < minimum:
             continue
+        total = (
+            people_clicks(window.start, window.end).filter(link__promoter_id=promoter_id).count()
+        )
+        if count / total < share:
+            continue
+        stuffed = Click.objects.filter(pk__in=stuffed_ids)
         clicks_mark(stuffed, Rule.COOKIE_STUFFING)
         yield finding_for(
             rule=Rule.COOKIE_STUFFING,

@@ -299,3 +299,18 @@ def test_the_task_runs_the_sweep(at):
 
     assert sweep_clicks.delay().get() == 1
     assert Decimal(Flag.objects.count()) == 1
+
+
+def test_a_visitor_flooding_two_promoters_links_is_a_flood_not_stuffing(at):
+    shop = factories.MerchantFactory()
+    one = factories.LinkFactory(product=factories.ProductFactory(merchant=shop))
+    two = factories.LinkFactory(product=factories.ProductFactory(merchant=shop))
+    for index in range(20):
+        moment = at + timedelta(seconds=index * 10)
+        make(one, 1, at=moment, visitor="f" * 32)
+        make(two, 1, at=moment + timedelta(seconds=2), visitor="f" * 32)
+
+    clicks_sweep()
+
+    assert set(Flag.objects.values_list("rule", flat=True)) == {Rule.CLICK_FLOOD}
+    assert marked(Rule.CLICK_FLOOD) == 40
