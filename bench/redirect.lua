@@ -37,7 +37,10 @@ function init(args)
     end
   end
   assert(#requests > 0, "no request paths in " .. args[1])
-  index = (id * 7919) % #requests
+  -- A fresh offset for every run, so that the runs of one benchmark do not replay the same
+  -- visitors (which would be the same people clicking again and again: a flood).
+  math.randomseed(os.time() * 1000 + id)
+  index = math.random(0, #requests - 1)
 end
 
 function request()
