@@ -8,6 +8,31 @@ from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
     # --- Traffic (fraud.services.clicks) ---
+    # Floods: clicks are counted in fixed windows of this many minutes.
+    "flood_window_minutes": 10,
+    # One visitor (ip hash) clicking this many times in a window, across any links.
+    "flood_visitor_clicks": 30,
+    # A link (or a promoter) with at least this many clicks in a window, from so few distinct
+    # visitors that clicks per visitor reach flood_clicks_per_visitor.
+    "flood_link_clicks": 50,
+    "flood_promoter_clicks": 100,
+    "flood_clicks_per_visitor": 4.0,
+    # A link with at least burst_min_clicks in a window, of which burst_network_share came with
+    # no referer from one network.
+    "burst_min_clicks": 30,
+    "burst_network_share": 0.5,
+    # Cookie stuffing: a click that follows another promoter's click of the same visitor on
+    # the same merchant within stuffing_seconds; a promoter is a stuffer when at least
+    # stuffing_min_clicks of its clicks over the last stuffing_period_hours, and
+    # stuffing_share of them, are such clicks.
+    "stuffing_seconds": 60,
+    "stuffing_min_clicks": 10,
+    "stuffing_share": 0.3,
+    "stuffing_period_hours": 24,
+    # Declared-channel mismatch: a Douyin, Weibo or Xiaohongshu channel with at least this many
+    # clicks carrying a referer over the last channel_period_days, none from its platform.
+    "channel_min_referer_clicks": 20,
+    "channel_period_days": 7,
     # --- Orders and accounts (fraud.services.rules) ---
     # Per order (fraud.services.order_rules; docs/fraud.md, "Order and account rules").
     # fast_pay: paid less than this many seconds after the click. A person who follows a

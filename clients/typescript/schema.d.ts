@@ -2034,6 +2034,8 @@ export interface components {
             readonly is_unique: boolean;
             readonly is_unique_checked: boolean;
             readonly is_bot: boolean;
+            readonly is_suspicious: boolean;
+            readonly suspicion: string;
         };
         Commission: {
             readonly id: number;
@@ -2275,8 +2277,18 @@ export interface components {
             readonly qr_png_url: string;
             /** @default 0 */
             readonly clicks_count: number;
-            /** @default 0 */
+            /**
+             * @description People's first clicks in the unique window, neither bot nor suspicious.
+             * @default 0
+             */
             readonly unique_clicks_count: number;
+            /** @default 0 */
+            readonly bot_clicks_count: number;
+            /**
+             * @description Clicks of people a traffic rule marked suspicious (docs/fraud.md).
+             * @default 0
+             */
+            readonly suspicious_clicks_count: number;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -5866,6 +5878,7 @@ export interface operations {
                 created_after?: string;
                 created_before?: string;
                 is_bot?: boolean;
+                is_suspicious?: boolean;
                 is_unique?: boolean;
                 link?: number;
                 /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
@@ -6691,7 +6704,7 @@ export interface operations {
                 is_active?: boolean;
                 merchant?: number;
                 /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
-                ordering?: ("created_at" | "-created_at" | "clicks_count" | "-clicks_count" | "unique_clicks_count" | "-unique_clicks_count")[];
+                ordering?: ("created_at" | "-created_at" | "clicks_count" | "-clicks_count" | "unique_clicks_count" | "-unique_clicks_count" | "bot_clicks_count" | "-bot_clicks_count" | "suspicious_clicks_count" | "-suspicious_clicks_count")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
                 /** @description Rows per page, from 1 to 200. */

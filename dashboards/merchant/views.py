@@ -52,6 +52,7 @@ def overview(request):
         labels=data.days,
         series=[
             Series(name=_("Clicks"), values=data.clicks),
+            Series(name=_("Suspicious clicks"), values=data.suspicious_clicks),
             Series(name=_("Attributed orders"), values=data.orders, axis="right"),
         ],
         kind="line",
