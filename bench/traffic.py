@@ -140,6 +140,15 @@ class Run:
 
     # --- phases ------------------------------------------------------------------------------
 
+    def sign_ins(self) -> None:
+        from traffic_play import sign_ins
+
+        statuses = sign_ins(self.scenario, self.port)
+        self.phases["sign_ins"] = statuses
+        if set(statuses) != {200}:
+            self.problems.append(f"sign-ins answered {statuses}, not only 200")
+        print(f"   {sum(statuses.values())} promoters signed in: {statuses}")
+
     def clicks(self) -> None:
         from django.db.models import F
         from traffic_play import clicks_play
@@ -340,6 +349,8 @@ def main() -> int:
         log = RESULTS / "traffic-celery.log"
         log.write_text("")
         run.worker = start_worker(args, env, log)
+        print("== 0. every promoter signs in from its own address")
+        run.sign_ins()
         print("== 1. clicks through the redirect")
         run.clicks()
         print("== 2-3. orders through the webhook, completion")

@@ -13,8 +13,10 @@ from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 from common import HOST
-from traffic_scenario import ClickPlan, OrderPlan, Scenario
+from traffic_scenario import IN_APP, ClickPlan, OrderPlan, Scenario
 
+SIGN_IN_PASSWORD = "sim-Correct-Horse-42"
+TOKEN_PATH = "/api/v1/auth/token/"
 WEBHOOK_PATH = "/api/v1/webhooks/merchants/{merchant_id}/order-events/"
 CHANNEL_KINDS = {
     "douyin": "douyin",
@@ -80,9 +82,10 @@ def seed(scenario: Scenario) -> World:
             for plan in scenario.products
         )
     }
+    # One hash for every promoter: they sign in (phase 0), and hashing is not what is measured.
+    password = make_password(SIGN_IN_PASSWORD)
     users = User.objects.bulk_create(
-        User(username=f"sim-{plan.key}", password=make_password(None))
-        for plan in scenario.promoters
+        User(username=f"sim-{plan.key}", password=password) for plan in scenario.promoters
     )
     promoters = {}
     for number, (plan, user) in enumerate(zip(scenario.promoters, users, strict=True)):
@@ -148,6 +151,31 @@ def seed(scenario: Scenario) -> World:
     )
     connections.close_all()
     return world
+
+
+# --- sign-ins --------------------------------------------------------------------------------
+
+
+def sign_ins(scenario: Scenario, port: int) -> dict[int, int]:
+    """Every promoter signs in once through the API from its own address, as it would from
+    its phone: the platform may record where its users sign in. Answers status -> count."""
+    statuses: dict[int, int] = {}
+    for plan in scenario.promoters:
+        body = json.dumps({"username": f"sim-{plan.key}", "password": SIGN_IN_PASSWORD})
+        connection = http.client.HTTPConnection(
+            HOST, port, timeout=30, source_address=(plan.home_ip, 0)
+        )
+        try:
+            headers = {"Content-Type": "application/json", "User-Agent": IN_APP["wechat"]}
+            connection.request("POST", TOKEN_PATH, body=body.encode(), headers=headers)
+            response = connection.getresponse()
+            response.read()
+            statuses[response.status] = statuses.get(response.status, 0) + 1
+        except OSError:
+            statuses[0] = statuses.get(0, 0) + 1
+        finally:
+            connection.close()
+    return statuses
 
 
 # --- clicks ----------------------------------------------------------------------------------

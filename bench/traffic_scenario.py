@@ -150,6 +150,8 @@ class PromoterPlan:
     bank_card: str
     created_minutes_ago: int
     upline: str = ""  # key of the inviting promoter
+    # The address it signs in from (the platform records where its users sign in).
+    home_ip: str = ""
 
     @property
     def label(self) -> str:
@@ -306,6 +308,7 @@ class Builder:
                 else self.rng.randrange(30, 400) * 1440 + self.rng.randrange(1440)
             ),
             upline=upline,
+            home_ip=self.networks.new().host(),
         )
         self.promoters.append(promoter)
         return promoter
@@ -618,9 +621,8 @@ def self_purchase(b: Builder, promoter: PromoterPlan) -> None:
     id it never declared, at merchants that forbid self-purchase; a few other visitors click
     without buying."""
     rng, seconds = b.rng, b.scale.click_seconds
-    home = b.networks.new()
     me = Visitor(
-        home.host(),
+        promoter.home_ip,
         IN_APP["wechat"],
         f"self-{promoter.key}",
         contact_hash(promoter.phone),
@@ -681,6 +683,8 @@ def multi_account_farm(b: Builder, number: int) -> None:
         for index in range(len(accounts))
     ]
     for index, account in enumerate(accounts):
+        # Each account is run from one of the farm's phones, and buys through the next one's.
+        account.home_ip = devices[index].ip
         buyer = devices[(index + 1) % len(devices)]
         for _n in range(b.scale.farm_orders):
             sku = rng.choice(b.skus())

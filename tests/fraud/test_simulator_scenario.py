@@ -21,6 +21,7 @@ def test_the_same_seed_gives_the_same_scenario_and_another_seed_another():
 
 
 def test_every_promoter_is_labelled_and_every_kind_and_pattern_is_there(scenario):
+    assert all(promoter.home_ip.startswith("127.") for promoter in scenario.promoters)
     kinds = Counter(promoter.kind for promoter in scenario.promoters)
     assert set(kinds) == set(HONEST_KINDS) | set(PATTERNS)
     labels = scenario.labels()
@@ -80,8 +81,10 @@ def test_the_attack_shapes(scenario):
     assert max(Counter(o.click for o in brushing).values()) >= 2
 
     for order in by_label["self_purchase"]:
-        phone = promoters[order.promoter].phone
-        assert order.contact_hash == hashlib.sha256(f"86{phone}".encode()).hexdigest()
+        promoter = promoters[order.promoter]
+        assert order.contact_hash == hashlib.sha256(f"86{promoter.phone}".encode()).hexdigest()
+        # Bought from the address the promoter signs in from.
+        assert clicks[order.click].ip == promoter.home_ip
         assert order.merchant in {"beauty", "snacks"}  # merchants that forbid self-purchase
 
     farm = [p for p in scenario.promoters if p.kind == "multi_account_farm"]
@@ -92,6 +95,10 @@ def test_the_attack_shapes(scenario):
         upline = promoters[account.upline]
         assert 0 < upline.created_minutes_ago - account.created_minutes_ago < 10
     assert {o.contact_hash for o in by_label["multi_account_farm"]} == {contact_hash(farm[0].phone)}
+    # Each account's orders come from the phone another account signs in from.
+    homes = {p.home_ip: p.key for p in farm}
+    for order in by_label["multi_account_farm"]:
+        assert homes[clicks[order.click].ip] != order.promoter
 
     refunds = Counter(o.refund for o in by_label["refund_abuse"])
     assert refunds["after"] > refunds[""]
