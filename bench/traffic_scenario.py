@@ -652,39 +652,38 @@ def self_purchase(b: Builder, promoter: PromoterPlan) -> None:
 
 
 def multi_account_farm(b: Builder, number: int) -> None:
-    """Several accounts sharing one bank card and payout phone, each invited by the one
-    before minutes after it joined, buying through each other's links from the farm's
-    phones on one network."""
+    """Several accounts paid to one bank card, each invited by the one before minutes after
+    it joined. Each account is run from one of the farm's phones (its Alipay number, the
+    address it signs in from) and buys through the next account's links as itself, so no
+    order is bought by its own promoter: only the link between the accounts gives it away."""
     rng, seconds = b.rng, b.scale.click_seconds
-    phone, card = b.phone(), f"62{rng.randrange(10**15):015d}"
+    card = f"62{rng.randrange(10**15):015d}"
     created = rng.randrange(3, 20) * 1440
-    accounts: list[PromoterPlan] = []
-    for _n in range(b.scale.farm_accounts):
-        accounts.append(
-            b.promoter(
-                "multi_account_farm",
-                rng.choice(["wechat_group", "douyin"]),
-                created_minutes_ago=created,
-                upline=accounts[-1].key if accounts else "",
-                phone=phone,
-                bank_card=card,
-            )
-        )
-        created -= rng.randrange(2, 7)
     network = b.networks.new()
-    devices = [
-        Visitor(
+    accounts: list[PromoterPlan] = []
+    devices: list[Visitor] = []
+    for index in range(b.scale.farm_accounts):
+        phone = b.phone()
+        account = b.promoter(
+            "multi_account_farm",
+            rng.choice(["wechat_group", "douyin"]),
+            created_minutes_ago=created,
+            upline=accounts[-1].key if accounts else "",
+            phone=phone,
+            bank_card=card,
+        )
+        device = Visitor(
             network.host(),
             IN_APP["wechat"],
             f"farm{number}-{index}",
             contact_hash(phone),
             f"dev-{rng.getrandbits(64):016x}",
         )
-        for index in range(len(accounts))
-    ]
+        account.home_ip = device.ip
+        accounts.append(account)
+        devices.append(device)
+        created -= rng.randrange(2, 7)
     for index, account in enumerate(accounts):
-        # Each account is run from one of the farm's phones, and buys through the next one's.
-        account.home_ip = devices[index].ip
         buyer = devices[(index + 1) % len(devices)]
         for _n in range(b.scale.farm_orders):
             sku = rng.choice(b.skus())
