@@ -187,8 +187,13 @@ class Run:
             "answered_with_id": len(self.tokens),
             "seconds": round(played["seconds"], 1),
             "sender_max_late_s": round(played["max_late_s"], 2),
+            "answer_lag_s": played["answer_lag_s"],
         }
-        print(f"   {len(self.tokens):,} click ids in {played['seconds']:.0f} s")
+        lag = played["answer_lag_s"]
+        print(
+            f"   {len(self.tokens):,} click ids in {played['seconds']:.0f} s; answered after "
+            f"their moment: p50 {lag['p50'] or 0:.2f} s, p99 {lag['p99'] or 0:.2f} s"
+        )
 
     def send(self, kind: str, orders, label: str, **moments) -> None:
         from traffic_play import Delivery, Sender, event_body

@@ -225,7 +225,7 @@ def clicks_play(scenario: Scenario, port: int, world: World, threads: int, progr
     results: dict[int, ClickResult] = {}
     lock = threading.Lock()
     late = 0.0
-    start = time.monotonic()
+    start, start_wall = time.monotonic(), time.time()
 
     def done(future) -> None:
         result = future.result()
@@ -242,7 +242,23 @@ def clicks_play(scenario: Scenario, port: int, world: World, threads: int, progr
             pool.submit(click_send, port, click, click_params).add_done_callback(done)
             if number % 500 == 0:
                 progress(number, len(scenario.clicks))
-    return {"results": results, "seconds": time.monotonic() - start, "max_late_s": late}
+    # How long after its moment on the timeline each click was answered: the senders' delay
+    # plus the server's, which a loaded machine stretches (bursts then last longer).
+    lags = sorted(
+        results[click.index].answered - start_wall - click.at
+        for click in scenario.clicks
+        if results[click.index].answered
+    )
+    return {
+        "results": results,
+        "seconds": time.monotonic() - start,
+        "max_late_s": late,
+        "answer_lag_s": {
+            "p50": lags[len(lags) // 2] if lags else None,
+            "p99": lags[int(len(lags) * 0.99)] if lags else None,
+            "max": lags[-1] if lags else None,
+        },
+    }
 
 
 # --- order events ----------------------------------------------------------------------------
