@@ -1,7 +1,7 @@
 """Refund abuse: refunds after settlement far above the promoter's own history and its
-merchant's other promoters. A high flag: it holds the promoter's payouts and touches the
-commissions refunded after settlement and the promoter's unsettled ones.
-docs/fraud.md ("Refund abuse") states the rule.
+peers (its merchant's other promoters, and every promoter over all merchants). A high flag:
+it holds the promoter's payouts and touches the commissions refunded after settlement and the
+promoter's unsettled ones. docs/fraud.md ("Refund abuse") states the rule.
 
 A refund after settlement is a commission that was settled (settled_at set) and is now
 reversed: target_status keeps settled_at through a reversal, and a commission is reversed
@@ -28,36 +28,56 @@ UNSETTLED = [Commission.Status.PENDING, Commission.Status.CONFIRMED]
 REFUNDED_AFTER = Q(status=Commission.Status.REVERSED, settled_at__isnull=False)
 
 
-def _cohorts(since: datetime, history_since: datetime, now: datetime) -> list[Any]:
-    """Per promoter and merchant: commissions settled in the window and how many of them were
-    refunded after settlement, the same for the history before it. One aggregate query."""
+def _cohorts(since: datetime, history_since: datetime, now: datetime, by: tuple) -> list[Any]:
+    """Per `by` (promoter and merchant, or promoter alone): commissions settled in the window
+    and how many of them were refunded after settlement, the same for the history before it.
+    One aggregate query."""
     recent = Q(settled_at__gte=since)
     history = Q(settled_at__lt=since)
     return list(
         Commission.objects.filter(settled_at__gte=history_since, settled_at__lt=now)
-        .values("promoter_id", "merchant_id")
+        .values(*by)
         .annotate(
             settled=Count("pk", filter=recent),
             refunded=Count("pk", filter=recent & REFUNDED_AFTER),
             history_settled=Count("pk", filter=history),
             history_refunded=Count("pk", filter=history & REFUNDED_AFTER),
         )
-        .order_by("promoter_id", "merchant_id")
+        .order_by(*by)
     )
 
 
 def refund_abuse_findings(*, now: datetime) -> Iterator[Finding]:
-    """A high flag on each promoter (per merchant) whose share of settled commissions later
-    refunded, over refund_abuse_window_days, is above its merchant's other promoters (beta-
-    binomial, p below refund_abuse_p_value over the number tested) and at least
-    refund_abuse_min_ratio times both their mean and the promoter's own history."""
+    """A high flag on each promoter whose share of settled commissions later refunded, over
+    refund_abuse_window_days, is above its peers (beta-binomial, p below refund_abuse_p_value
+    over the number tested) and at least refund_abuse_min_ratio times both their mean and the
+    promoter's own history. Tested twice: at each merchant against the merchant's other
+    promoters (with the merchant's own parameters), and over all merchants against every
+    other promoter, so an abuser who spreads its refunds thin over many merchants is seen."""
+    flagged = set()
+    for finding in _level(now, ("promoter_id", "merchant_id")):
+        flagged.add(finding.promoter_id)
+        yield finding
+    for finding in _level(now, ("promoter_id",)):
+        if finding.promoter_id not in flagged:  # one flag is enough to hold its payouts
+            yield finding
+
+
+def _level(now: datetime, by: tuple) -> Iterator[Finding]:
     window = int(param("refund_abuse_window_days"))
     since = now - timedelta(days=window)
     history_since = since - timedelta(days=int(param("refund_abuse_history_days")))
-    rows = _cohorts(since, history_since, now)
-    merchants = Merchant.objects.only("fraud_overrides").in_bulk({r["merchant_id"] for r in rows})
-    minimum = {pk: int(param("refund_abuse_min_settled", m)) for pk, m in merchants.items()}
-    groups: dict[int, stats.RateSums] = defaultdict(stats.RateSums)
+    rows = _cohorts(since, history_since, now, by)
+    for row in rows:
+        row.setdefault("merchant_id", None)
+    merchants: dict[Any, Any] = Merchant.objects.only("fraud_overrides").in_bulk(
+        {r["merchant_id"] for r in rows} - {None}
+    )
+    minimum = {
+        key: int(param("refund_abuse_min_settled", merchants.get(key)))
+        for key in {r["merchant_id"] for r in rows}
+    }
+    groups: dict[Any, stats.RateSums] = defaultdict(stats.RateSums)
     own = {}
     for row in rows:
         sample = stats.RateSums.of(
@@ -123,12 +143,10 @@ def _verdict(row, peers, p, tests, merchant, minimum) -> dict | None:
 def _finding(row, peers, verdict, now, since, window) -> Finding:
     promoter_id, merchant_id = row["promoter_id"], row["merchant_id"]
     refunded = Commission.objects.filter(
-        REFUNDED_AFTER,
-        promoter_id=promoter_id,
-        merchant_id=merchant_id,
-        settled_at__gte=since,
-        settled_at__lt=now,
+        REFUNDED_AFTER, promoter_id=promoter_id, settled_at__gte=since, settled_at__lt=now
     )
+    if merchant_id is not None:
+        refunded = refunded.filter(merchant_id=merchant_id)
     amounts = refunded.aggregate(
         orders=Count("order_id", distinct=True), refunded=Sum("order_item__refunded_amount")
     )
@@ -143,8 +161,10 @@ def _finding(row, peers, verdict, now, since, window) -> Finding:
     return Finding(
         rule=Rule.REFUND_ABUSE,
         severity=Flag.Severity.HIGH,
-        # One flag per promoter, merchant and month: an admin's decision holds for the month.
-        key=f"{Rule.REFUND_ABUSE}:promoter:{promoter_id}:merchant:{merchant_id}:{now:%Y-%m}",
+        # One flag per promoter, merchant (or all merchants) and month: an admin's decision
+        # holds for the month.
+        key=f"{Rule.REFUND_ABUSE}:promoter:{promoter_id}:merchant:{merchant_id or 'all'}"
+        f":{now:%Y-%m}",
         promoter_id=promoter_id,
         merchant_id=merchant_id,
         summary=_(

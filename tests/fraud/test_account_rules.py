@@ -239,6 +239,25 @@ def test_refunds_after_settlement_far_above_peers_and_history_hold_the_money(sho
     assert flag.payout_hold.released_at is None
 
 
+def test_refunds_spread_thin_over_merchants_are_tested_over_all_of_them(shop):
+    """Below the minimum at each merchant, far above every other promoter over all."""
+    others = [factories.MerchantFactory() for _ in range(2)]
+    for merchant in (shop, *others):
+        _refund_peers(merchant, peers=2)
+    abuser = link_at(shop).promoter
+    for merchant in (shop, *others):
+        commissions(link_at(merchant, promoter=abuser), 10, refunded_after_settlement=6)
+
+    sweep()
+
+    flag = Flag.objects.get(rule=Rule.REFUND_ABUSE)
+    assert flag.key == (f"refund_abuse:promoter:{abuser.pk}:merchant:all:{timezone.now():%Y-%m}")
+    assert (flag.merchant_id, flag.severity) == (None, "high")
+    measured = flag.evidence["measured"]
+    assert (measured["refunded_after_settlement"], measured["settled"]) == (18, 30)
+    assert flag.payout_hold.released_at is None
+
+
 def test_a_normal_refund_rate_after_settlement_is_not_flagged(shop):
     _refund_peers(shop)
     honest = link_at(shop)
