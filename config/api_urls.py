@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 from alliance.api.audit import AuditLogViewSet
 from alliance.api.views import TokenObtainView, TokenRefreshView, api_not_found, api_root
 from commissions.api import views as commissions
+from fraud.api import review as fraud_review
 from payouts.api import views as payouts
 from products.api import imports as product_imports
 from products.api import views as products
@@ -41,6 +42,7 @@ router.register("payout-batches", payouts.PayoutBatchViewSet, basename="payout-b
 router.register("payout-holds", payouts.PayoutHoldViewSet, basename="payout-hold")
 router.register("balance-entries", payouts.BalanceEntryViewSet, basename="balance-entry")
 router.register("audit-log", AuditLogViewSet, basename="audit-log")
+router.register("fraud-flags", fraud_review.FraudFlagViewSet, basename="fraud-flag")
 
 urlpatterns = [
     path("v1/", api_root, name="api-root"),

@@ -318,6 +318,9 @@ SPECTACULAR_SETTINGS = {
         "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
         "BalanceEntryKindEnum": "ledger.models.LedgerTransaction.Kind",
         "RoleEnum": "alliance.roles.Role",
+        "FraudFlagStatusEnum": "fraud.models.Flag.Status",
+        "FraudFlagSeverityEnum": "fraud.models.Flag.Severity",
+        "FraudRuleEnum": "fraud.models.Rule",
         # The constants that tell one resource's shapes apart (alliance.api.schema.ShapeField).
         "MerchantShapeEnum": ["merchant"],
         "PromoterShapeEnum": ["promoter"],
