@@ -3,8 +3,6 @@ their filters, one flag with its evidence, the promoter's history and similar ac
 decisions, one by one and in bulk. The decisions are the services' (fraud.services.flags), which
 write the audit log."""
 
-import re
-
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
@@ -25,14 +23,6 @@ from ..services import review as review_services
 from ..services.flags import flag_clear, flag_confirm
 
 NOTE_MAX = 2000
-# Control characters other than tab and newline are taken out of a note where it enters.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _clean_note(value: str) -> str:
-    return _CONTROL.sub("", value).strip()
-
-
 # --- Filters --------------------------------------------------------------------------------
 
 
@@ -281,7 +271,7 @@ class FlagDetailSerializer(FlagSerializer):
 
 class NoteField(RequiredTextField):
     def to_internal_value(self, data):
-        return _clean_note(super().to_internal_value(data))
+        return review_services.note_clean(super().to_internal_value(data))
 
 
 class ClearSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 in its own transaction by flag_clear or flag_confirm, so one flag that cannot be decided (already
 decided, gone) is reported and never undoes or stops the others."""
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -16,6 +17,14 @@ DECISIONS = ("clear", "confirm")
 # One admin's selection, at most: a page of the queue is 50; 200 keeps a request's
 # transactions (each a few row locks and ledger postings) well inside a request's time.
 BULK_MAX = 200
+# Control characters other than tab and newline, taken out of a note where it enters (a NUL
+# cannot even be stored by PostgreSQL).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def note_clean(value: str) -> str:
+    """An admin's note as stored: control characters removed, surrounding spaces trimmed."""
+    return _CONTROL.sub("", value or "").strip()
 
 
 @dataclass
