@@ -24,6 +24,7 @@ SOURCES = [
     "commissions",
     "statements",
     "payouts",
+    "fraud",
     "dashboards",
     "templates",
     "manage.py",
