@@ -321,6 +321,8 @@ SPECTACULAR_SETTINGS = {
         "FraudFlagStatusEnum": "fraud.models.Flag.Status",
         "FraudFlagSeverityEnum": "fraud.models.Flag.Severity",
         "FraudRuleEnum": "fraud.models.Rule",
+        "FraudDecisionEnum": ["clear", "confirm"],
+        "SimilarAccountReasonEnum": ["payout_account", "network", "upline", "downline"],
         # The constants that tell one resource's shapes apart (alliance.api.schema.ShapeField).
         "MerchantShapeEnum": ["merchant"],
         "PromoterShapeEnum": ["promoter"],

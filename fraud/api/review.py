@@ -189,7 +189,7 @@ class FlagClickSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class HistorySerializer(serializers.Serializer):
+class FlagHistorySerializer(serializers.Serializer):
     promoter_status = serializers.CharField(source="promoter.status")
     joined_at = DateTimeField(source="promoter.created_at")
     account_age_days = serializers.IntegerField()
@@ -219,14 +219,12 @@ class HistorySerializer(serializers.Serializer):
         return currency()
 
 
-class SimilarSerializer(serializers.Serializer):
+class FlagSimilarSerializer(serializers.Serializer):
     promoter = serializers.IntegerField(source="promoter.pk")
     display_name = serializers.CharField(source="promoter.display_name")
     status = serializers.CharField(source="promoter.status")
     joined_at = DateTimeField(source="promoter.created_at")
-    reasons = serializers.ListField(
-        child=serializers.ChoiceField(choices=["payout_account", "network", "upline", "downline"])
-    )
+    reasons = serializers.ListField(child=serializers.ChoiceField(choices=review.SIMILAR_REASONS))
     minutes_apart = serializers.IntegerField(help_text="Between the two accounts' creation.")
     open_flags = serializers.IntegerField()
     orders = serializers.IntegerField()
@@ -248,8 +246,8 @@ class FlagDetailSerializer(FlagSerializer):
         read_only=True,
         help_text="A sample of the clicks the evidence names (at most 20).",
     )
-    history = HistorySerializer(source="detail.history", read_only=True)
-    similar = SimilarSerializer(source="detail.similar", many=True, read_only=True)
+    history = FlagHistorySerializer(source="detail.history", read_only=True)
+    similar = FlagSimilarSerializer(source="detail.similar", many=True, read_only=True)
 
     class Meta(FlagSerializer.Meta):
         fields = [
@@ -274,18 +272,18 @@ class NoteField(RequiredTextField):
         return review_services.note_clean(super().to_internal_value(data))
 
 
-class ClearSerializer(serializers.Serializer):
+class FlagClearSerializer(serializers.Serializer):
     note = NoteField(max_length=NOTE_MAX, help_text="Optional: why it is not fraud.")
 
 
-class ConfirmSerializer(serializers.Serializer):
+class FlagConfirmSerializer(serializers.Serializer):
     note = NoteField(max_length=NOTE_MAX, help_text="Required: why it is fraud.")
     suspend = serializers.BooleanField(
         required=False, default=False, help_text="Suspend the promoter too."
     )
 
 
-class FlagBulkSerializer(ConfirmSerializer):
+class FlagBulkSerializer(FlagConfirmSerializer):
     ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
         min_length=1,
@@ -345,24 +343,24 @@ class FraudFlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         similar accounts side by side, and the promoter's appeal note."""
         return self._detail(self.get_object())
 
-    @extend_schema(request=ClearSerializer, responses=FlagDetailSerializer)
+    @extend_schema(request=FlagClearSerializer, responses=FlagDetailSerializer)
     @action(detail=True, methods=["post"])
     def clear(self, request, pk=None):
         """Not fraud: the flag's holds are lifted. 409 already_decided."""
-        payload = ClearSerializer(data=request.data)
+        payload = FlagClearSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         flag = flag_clear(
             flag=self.get_object(), actor=request.user, note=payload.validated_data["note"]
         )
         return self._detail(flag)
 
-    @extend_schema(request=ConfirmSerializer, responses=FlagDetailSerializer)
+    @extend_schema(request=FlagConfirmSerializer, responses=FlagDetailSerializer)
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
         """Fraud: its commissions are voided with reason fraud (clawed back when settled), the
         promoter's payouts stay held, and with `suspend` the promoter is suspended. 400
         note_required; 409 already_decided."""
-        payload = ConfirmSerializer(data=request.data)
+        payload = FlagConfirmSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         flag = flag_confirm(flag=self.get_object(), actor=request.user, **payload.validated_data)
         return self._detail(flag)

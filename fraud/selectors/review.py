@@ -41,6 +41,8 @@ CHAIN_MINUTES = 60
 SIMILAR_LIMIT = 20
 CLICKS_SAMPLE = 20
 ZERO = Decimal("0.00")
+# Why another account is shown beside a flag's promoter.
+SIMILAR_REASONS = ("payout_account", "network", "upline", "downline")
 
 
 def _count_of(through, **where) -> Coalesce:
