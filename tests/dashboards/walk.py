@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.test import Client
 from django.utils import timezone
 
+from fraud.models import Flag, Rule
+from fraud.services.flags import Finding, flag_raise
 from ledger.models import LedgerCheck
 from payouts.services.payouts import payout_request
 from promoters.models import CampaignApplication
@@ -72,6 +74,20 @@ def world() -> World:
     from commissions.models import SettlementRun
 
     run = SettlementRun.objects.order_by("pk").last()
+    # A low flag marks and holds nothing, so the other pages read as without it.
+    order = promoter.orders.order_by("pk").first()
+    flag = flag_raise(
+        Finding(
+            rule=Rule.FAST_PAY,
+            severity=Flag.Severity.LOW,
+            key=f"fast_pay:order:{order.pk}",
+            promoter_id=promoter.pk,
+            merchant_id=shop.pk,
+            summary="Paid 2 s after the click (at least 10 s)",
+            evidence={"measured": {"seconds": 2}, "threshold": {"min_seconds": 10}},
+            order_ids=[order.pk],
+        )
+    )
     merchant_pages = [
         "/merchant/",
         "/merchant/products/",
@@ -117,6 +133,8 @@ def world() -> World:
                 f"/console/settlement/{run.pk}/",
                 "/console/ledger/",
                 "/console/statements/",
+                "/console/fraud/",
+                f"/console/fraud/{flag.pk}/",
             ],
         },
     )
