@@ -73,6 +73,11 @@ class FlagBulkForm(NoteForm):
 
 
 class ClearForm(NoteForm):
+    # The flag page shows both forms, each with a note: their fields need ids of their own.
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "clear_%s")
+        super().__init__(*args, **kwargs)
+
     note = forms.CharField(
         label=_("Note"),
         max_length=NOTE_MAX,
@@ -83,6 +88,10 @@ class ClearForm(NoteForm):
 
 
 class ConfirmForm(NoteForm):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "confirm_%s")
+        super().__init__(*args, **kwargs)
+
     note = forms.CharField(
         label=_("Reason"),
         max_length=NOTE_MAX,
