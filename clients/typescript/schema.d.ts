@@ -2306,7 +2306,18 @@ export interface components {
             readonly order: number;
             readonly order_id: string;
             readonly status: components["schemas"]["CommissionStatusEnum"];
-            readonly invalid_reason: components["schemas"]["InvalidReasonEnum"];
+            /**
+             * @description Why it earns nothing; null while it earns.
+             *
+             *     * `cancelled` - The order was cancelled
+             *     * `refunded` - The goods were refunded
+             *     * `self_purchase` - Bought by the promoter's own customer account
+             *     * `zero_rate` - The product earns no commission
+             *     * `fraud` - Voided by the platform after review
+             *     * `suspension` - Voided by the platform after a suspension
+             *     * `unknown_source` - The order did not come through a promoter
+             */
+            readonly invalid_reason: (components["schemas"]["InvalidReasonEnum"] | components["schemas"]["NullEnum"]) | null;
             /** Format: decimal */
             readonly commission: string;
             /** Format: decimal */

@@ -14,6 +14,7 @@ from alliance.api.fields import AmountField, DateTimeField, RequiredTextField
 from alliance.api.filters import FilterSet, IdFilter, MomentFilter, StrictIntegerField
 from alliance.api.permissions import IsPlatformAdmin
 from alliance.money import currency
+from commissions.api.serializers import InvalidReasonField
 from commissions.models import Commission, Order
 from promoters.models import Click
 
@@ -143,6 +144,7 @@ class FlagOrderSerializer(serializers.ModelSerializer):
 
 class FlagCommissionSerializer(serializers.ModelSerializer):
     order_id = serializers.CharField(source="order.order_id", read_only=True)
+    invalid_reason = InvalidReasonField(help_text="Why it earns nothing; null while it earns.")
     commission = AmountField(read_only=True)
     promoter_amount = AmountField(read_only=True)
     currency = serializers.SerializerMethodField()

@@ -116,6 +116,7 @@ def test_a_flag_shows_its_evidence_orders_commissions_and_the_appeal(admin_api, 
     [commission] = body["commissions"]
     assert (commission["commission"], commission["promoter_amount"]) == ("10.00", "9.00")
     assert (commission["status"], commission["review_hold"]) == ("confirmed", True)
+    assert commission["invalid_reason"] is None
     assert len(body["clicks"]) == 3
     assert {c["link_code"] for c in body["clicks"]} == {
         Commission.objects.get(pk=commission["id"]).link.code

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,7 +25,9 @@ class FlagCommission:
             * `paid` - Paid out
             * `reversed` - Reversed
             * `void` - Void
-        invalid_reason (InvalidReasonEnum): * `cancelled` - The order was cancelled
+        invalid_reason (InvalidReasonEnum | None): Why it earns nothing; null while it earns.
+
+            * `cancelled` - The order was cancelled
             * `refunded` - The goods were refunded
             * `self_purchase` - Bought by the promoter's own customer account
             * `zero_rate` - The product earns no commission
@@ -42,7 +44,7 @@ class FlagCommission:
     order: int
     order_id: str
     status: CommissionStatusEnum
-    invalid_reason: InvalidReasonEnum
+    invalid_reason: InvalidReasonEnum | None
     commission: str
     promoter_amount: str
     currency: str
@@ -58,7 +60,11 @@ class FlagCommission:
 
         status = self.status.value
 
-        invalid_reason = self.invalid_reason.value
+        invalid_reason: None | str
+        if isinstance(self.invalid_reason, InvalidReasonEnum):
+            invalid_reason = self.invalid_reason.value
+        else:
+            invalid_reason = self.invalid_reason
 
         commission = self.commission
 
@@ -97,7 +103,20 @@ class FlagCommission:
 
         status = CommissionStatusEnum(d.pop("status"))
 
-        invalid_reason = InvalidReasonEnum(d.pop("invalid_reason"))
+        def _parse_invalid_reason(data: object) -> InvalidReasonEnum | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                invalid_reason_type_0 = InvalidReasonEnum(data)
+
+                return invalid_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvalidReasonEnum | None, data)
+
+        invalid_reason = _parse_invalid_reason(d.pop("invalid_reason"))
 
         commission = d.pop("commission")
 
