@@ -3,7 +3,7 @@ PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install install-test run test check lint types lock bench services messages docker-check clients
+.PHONY: help install install-test run test check lint types lock bench bench-traffic services messages docker-check clients
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
@@ -56,6 +56,10 @@ lock: $(VENV)/.test-installed ## recompile requirements/*.lock from pyproject.to
 
 bench: install-test ## the benchmarks in bench/ (see docs/benchmarks.md)
 	scripts/bench
+
+bench-traffic: install-test ## the traffic simulator: what the fraud rules catch (docs/fraud.md)
+	scripts/services
+	$(BIN)/python bench/traffic.py $(ARGS)
 
 docker-check: ## build the image, bring the Compose stack up once and check it (needs Docker)
 	scripts/docker-check

@@ -23,7 +23,7 @@ from rest_framework_simplejwt import authentication, serializers
 from rest_framework_simplejwt.settings import api_settings
 
 from alliance.models import User
-from alliance.tokens import token_stamp
+from alliance.tokens import token_obtained, token_stamp
 
 STAMP_CLAIM = "stamp"
 
@@ -44,6 +44,13 @@ class TokenObtainPairSerializer(serializers.TokenObtainPairSerializer):
             write_only=True, trim_whitespace=False
         )
         self.fields["password"] = serializers.PasswordField(trim_whitespace=False)
+
+    def validate(self, attrs):
+        data = super().validate(attrs)
+        token_obtained.send(
+            sender=type(self.user), request=self.context.get("request"), user=self.user
+        )
+        return data
 
     @classmethod
     def get_token(cls, user):

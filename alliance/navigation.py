@@ -44,6 +44,7 @@ MENUS: "dict[Role, list[tuple[str, StrOrPromise]]]" = {
         ("promoter-channels", _("Channels")),
         ("promoter-orders", _("Orders")),
         ("promoter-payouts", _("Balance and payouts")),
+        ("promoter-on-hold", _("On hold and penalised")),
         ("promoter-team", _("Invites and team")),
     ],
     Role.ADMIN: [

@@ -4,11 +4,17 @@ services can revoke tokens without importing the API."""
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from alliance.models import User
+
+# Sent when the API hands a user tokens for a username and password (the API's sign-in; the
+# pages' sign-in is Django's user_logged_in), with `request` and `user`. The apps above the
+# kernel listen (fraud records the network the user signed in from).
+token_obtained = Signal()
 
 
 def token_stamp(user: User) -> str:

@@ -1,5 +1,6 @@
 -- wrk script for bench/redirect.py.
--- Usage: wrk ... -s bench/redirect.lua <url> -- <file with one request path per line>
+-- Usage: wrk ... -s bench/redirect.lua <url> -- <file with one request path per line, each
+-- optionally followed by a space and the visitor's address (header X-Bench-Visitor)>
 -- Each thread walks the paths from its own offset, counts the requests it writes and the
 -- statuses it reads, and done() prints one machine-readable line (latencies in microseconds).
 
@@ -23,13 +24,23 @@ function init(args)
     ["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148",
     ["Accept"] = "text/html",
   }
+  -- A line is a path, optionally followed by a space and the visitor's address.
   for line in io.lines(args[1]) do
     if line ~= "" then
-      table.insert(requests, wrk.format("GET", line, headers))
+      local path, visitor = line:match("^(%S+) (%S+)$")
+      if path then
+        headers["X-Bench-Visitor"] = visitor
+      else
+        path, headers["X-Bench-Visitor"] = line, nil
+      end
+      table.insert(requests, wrk.format("GET", path, headers))
     end
   end
   assert(#requests > 0, "no request paths in " .. args[1])
-  index = (id * 7919) % #requests
+  -- A fresh offset for every run, so that the runs of one benchmark do not replay the same
+  -- visitors (which would be the same people clicking again and again: a flood).
+  math.randomseed(os.time() * 1000 + id)
+  index = math.random(0, #requests - 1)
 end
 
 function request()

@@ -1,4 +1,5 @@
-"""Benchmark of the redirect `GET /t/<code>` against a bare Django 302 (docs/benchmarks.md).
+"""Benchmark of the redirect `GET /t/<code>` against a bare Django 302, and of the redirect with
+the traffic signals on against the same redirect with them off (docs/benchmarks.md).
 
 Creates a fresh PostgreSQL database, migrates it, creates an approved merchant, an approved
 promoter, a product and N links, serves the platform with gunicorn on 127.0.0.1, then runs wrk for
@@ -7,12 +8,19 @@ and against the redirect, rotating through the link codes. It checks that every 
 sent stored exactly one click, prints requests/s, p50 and p99 for both and their ratio, and
 writes bench/results/redirect.json.
 
+The traffic signals (docs/fraud.md): a second gunicorn serves the same database with
+ALLIANCE_FRAUD_CLICK_SIGNALS=0; each round also runs the redirect on it (signals off), and the
+redirect with signals on runs while bench/sweeper.py runs the click sweep every second against
+the same database. The requests play --visitors visitors on their /24 networks (a header the
+bench settings read as the address), so the traffic has the shape of honest clicks.
+
 Run: `make bench`, `scripts/bench`, or `.venv/bin/python bench/redirect.py --help`.
 """
 
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -44,6 +52,9 @@ from common import (  # bench/common.py: run as a script, bench/ is on sys.path
 RESULTS = ROOT / "bench" / "results"
 LUA_SCRIPT = ROOT / "bench" / "redirect.lua"
 GOAL_RATIO = 0.5
+# The redirect with the traffic signals on against the redirect with them off (issue 13).
+SIGNALS_GOAL_RATIO = 0.95
+SWEEPER = ROOT / "bench" / "sweeper.py"
 UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148"
 
 
@@ -63,6 +74,15 @@ def parse_args() -> argparse.Namespace:
         help="baseline-then-redirect pairs; the table shows medians (default 3)",
     )
     parser.add_argument("--links", type=int, default=1000, help="number of link codes")
+    parser.add_argument(
+        "--visitors",
+        type=int,
+        default=100_000,
+        help="request lines, each a random link and a random visitor address (default 100000)",
+    )
+    parser.add_argument(
+        "--sweep-interval", type=float, default=1.0, help="seconds between click sweeps"
+    )
     parser.add_argument("--connections", type=int, default=16, help="wrk -c")
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk -t")
     # gthread for HTTP keep-alive (sync workers close every connection); one thread per worker so
@@ -234,16 +254,18 @@ def cpu_snapshot(database: str) -> dict:
     }
 
 
-def cpu_usage(before: dict, after: dict, gunicorn_pid: int) -> dict:
+def cpu_usage(before: dict, after: dict, gunicorn_pid: int, sweeper_pid: int = 0) -> dict:
     """Cores used during a run, by who used them: the gunicorn master and workers, wrk,
     PostgreSQL (the bench database's backends and the server's own processes), Redis, and
     everything else on the machine."""
-    used = dict.fromkeys(("gunicorn", "wrk", "postgres", "redis"), 0)
+    used = dict.fromkeys(("gunicorn", "wrk", "postgres", "redis", "sweeper"), 0)
     for pid, (command, parent, _session, ticks) in after["processes"].items():
         previous = before["processes"].get(pid)
         delta = ticks - previous[3] if previous and previous[0] == command else ticks
         if gunicorn_pid in (pid, parent):
             used["gunicorn"] += delta
+        elif sweeper_pid and pid == sweeper_pid:
+            used["sweeper"] += delta
         elif command == "postgres":
             used["postgres"] += delta
         elif command.startswith("redis-server"):
@@ -333,9 +355,9 @@ def summary(results: list[dict]) -> dict:
     }
 
 
-def table(baseline: dict, redirect: dict) -> str:
+def table(*named: tuple[str, dict]) -> str:
     rows = [("", "requests/s", "p50 ms", "p99 ms", "CPU us/request", "requests")]
-    for name, result in (("baseline", baseline), ("redirect", redirect)):
+    for name, result in named:
         rows.append(
             (
                 name,
@@ -352,17 +374,70 @@ def table(baseline: dict, redirect: dict) -> str:
     )
 
 
-def measured(args, base: str, paths: Path, gunicorn_pid: int) -> dict:
+def measured(args, base: str, paths: Path, gunicorn_pid: int, sweeper_pid: int = 0) -> dict:
     before = cpu_snapshot(args.database)
     result = run_wrk(args, base, paths, args.duration)
     after = cpu_snapshot(args.database)
-    result["cpu_cores"] = cores = cpu_usage(before, after, gunicorn_pid)
+    result["cpu_cores"] = cores = cpu_usage(before, after, gunicorn_pid, sweeper_pid)
     # CPU the request path cost, wherever it ran: gunicorn (with its click-flusher threads), wrk,
-    # PostgreSQL and Redis.
-    path_seconds = sum(cores[who] for who in ("gunicorn", "wrk", "postgres", "redis"))
+    # PostgreSQL and Redis, and the click sweep when it runs beside (the signals' price).
+    path_seconds = sum(cores[who] for who in ("gunicorn", "wrk", "postgres", "redis", "sweeper"))
     path_seconds *= after["time"] - before["time"]
     result["cpu_us_per_request"] = path_seconds / max(result["requests"], 1) * 1e6
     return result
+
+
+def counted(args, base: str, paths: Path, gunicorn_pid: int, sweeper_pid: int = 0) -> dict:
+    """A measured redirect run, with the clicks stored during it against the requests sent."""
+    before = settled_click_count()
+    result = measured(args, base, paths, gunicorn_pid, sweeper_pid)
+    after = settled_click_count()
+    result["clicks"] = {
+        "before": before,
+        "after": after,
+        "stored": after - before,
+        "sent": result["sent"],
+        "answered": result["requests"],
+    }
+    return result
+
+
+def start_sweeper(args, env: dict) -> subprocess.Popen:
+    """bench/sweeper.py on the benchmark's database, once it has set Django up."""
+    process = subprocess.Popen(
+        [sys.executable, str(SWEEPER), "--interval", str(args.sweep_interval)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stdout is not None
+    if process.stdout.readline().strip() != "SWEEPER_READY":
+        raise RuntimeError("the click sweeper did not start")
+    return process
+
+
+def stop_sweeper(process: subprocess.Popen) -> dict:
+    process.send_signal(signal.SIGTERM)
+    output, _ = process.communicate(timeout=120)
+    match = re.search(r"^SWEEPER (\{.*\})$", output, re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"no result line from the sweeper:\n{output}")
+    return json.loads(match.group(1))
+
+
+def request_lines(codes: list[str], visitors: int) -> str:
+    """`visitors` request lines, each a random link and a random address among 2**20 in
+    10.0.0.0/12 (4,096 networks of /24): many visitors, each clicking now and then, the shape
+    of honest traffic. Seeded, so every run sends the same requests."""
+    rng = random.Random(13)
+    lines = []
+    for _ in range(visitors):
+        address = rng.randrange(2**20)
+        ip = f"10.{address >> 16}.{(address >> 8) & 255}.{address & 255}"
+        lines.append(f"/t/{rng.choice(codes)} {ip}\n")
+    return "".join(lines)
 
 
 def main() -> int:
@@ -397,79 +472,116 @@ def main() -> int:
     port = free_port()
     base = f"http://{HOST}:{port}"
     log = RESULTS / "gunicorn.log"
-    process = None
+    port_off = free_port()
+    base_off = f"http://{HOST}:{port_off}"
+    env_off = {**env, "ALLIANCE_FRAUD_CLICK_SIGNALS": "0"}
+    process = process_off = None
     problems: list[str] = []
     baselines: list[dict] = []
     redirects: list[dict] = []
+    redirects_off: list[dict] = []
+    sweeps: list[dict] = []
     wrk_flags = f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s"
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
         baseline_paths = Path(tmp) / "baseline.txt"
         baseline_paths.write_text("/bench/baseline\n")
         redirect_paths = Path(tmp) / "redirect.txt"
-        redirect_paths.write_text("".join(f"/t/{code}\n" for code in data["codes"]))
+        redirect_paths.write_text(request_lines(data["codes"], args.visitors))
         try:
             threads = f" x{args.threads} threads" if args.worker_class == "gthread" else ""
             print(f"== gunicorn {args.worker_class} x{args.workers}{threads} on {base}")
             process = start_gunicorn(args, port, env, log)
+            print(f"== the same with ALLIANCE_FRAUD_CLICK_SIGNALS=0 on {base_off}")
+            process_off = start_gunicorn(args, port_off, env_off, RESULTS / "gunicorn-off.log")
             problems += check_pages(base, data)
+            problems += check_pages(base_off, data)
             if args.warmup:
                 print(f"== warm-up {args.warmup} s each")
                 run_wrk(args, base, baseline_paths, args.warmup)
                 run_wrk(args, base, redirect_paths, args.warmup)
+                run_wrk(args, base_off, redirect_paths, args.warmup)
             for number in range(1, args.rounds + 1):
                 label = f" (round {number}/{args.rounds})" if args.rounds > 1 else ""
                 print(f"== baseline{label}: {wrk_flags}")
                 baselines.append(measured(args, base, baseline_paths, process.pid))
-                before = settled_click_count()
-                print(f"== redirect{label}: {wrk_flags}")
-                redirect = measured(args, base, redirect_paths, process.pid)
-                after = settled_click_count()
-                redirect["clicks"] = {
-                    "before": before,
-                    "after": after,
-                    "stored": after - before,
-                    "sent": redirect["sent"],
-                    "answered": redirect["requests"],
-                }
-                redirects.append(redirect)
+                # Off then on in odd rounds, on then off in even ones: neither always goes first.
+                for signals in (True, False) if number % 2 == 0 else (False, True):
+                    if not signals:
+                        print(f"== redirect, signals off{label}: {wrk_flags}")
+                        redirects_off.append(
+                            counted(args, base_off, redirect_paths, process_off.pid)
+                        )
+                        continue
+                    print(f"== redirect, signals on, sweep every {args.sweep_interval:g} s{label}")
+                    sweeper = start_sweeper(args, env)
+                    try:
+                        redirects.append(
+                            counted(args, base, redirect_paths, process.pid, sweeper.pid)
+                        )
+                    finally:
+                        sweeps.append(stop_sweeper(sweeper))
         finally:
             stop_process(process)
+            stop_process(process_off)
 
-    for number, (baseline, redirect) in enumerate(zip(baselines, redirects, strict=True), start=1):
+    rounds = zip(baselines, redirects, redirects_off, sweeps, strict=True)
+    for number, (baseline, redirect, redirect_off, sweep) in enumerate(rounds, start=1):
         prefix = f"round {number}: " if args.rounds > 1 else ""
         problems += check_run(f"{prefix}baseline", baseline)
-        problems += check_run(f"{prefix}redirect", redirect)
-        clicks = redirect["clicks"]
-        if clicks["stored"] != clicks["sent"]:
-            problems.append(
-                f"{prefix}redirect: {clicks['stored']} clicks stored for {clicks['sent']} sent"
-            )
-        if not 0 <= clicks["sent"] - clicks["answered"] <= args.connections:
-            problems.append(
-                f"{prefix}redirect: {clicks['sent']} sent, {clicks['answered']} answered"
-            )
+        named = (("redirect", redirect), ("redirect, signals off", redirect_off))
+        for name, result in named:
+            problems += check_run(f"{prefix}{name}", result)
+            clicks = result["clicks"]
+            if clicks["stored"] != clicks["sent"]:
+                problems.append(
+                    f"{prefix}{name}: {clicks['stored']} clicks stored for {clicks['sent']} sent"
+                )
+            if not 0 <= clicks["sent"] - clicks["answered"] <= args.connections:
+                problems.append(
+                    f"{prefix}{name}: {clicks['sent']} sent, {clicks['answered']} answered"
+                )
         print()
-        for name, result in (("baseline", baseline), ("redirect", redirect)):
+        for name, result in (("baseline", baseline), *named):
             print(f"{prefix}{name}:\n  " + result["wrk_output"].replace("\n", "\n  "))
             cores = ", ".join(f"{who} {used:.2f}" for who, used in result["cpu_cores"].items())
             print(f"  cores used: {cores}")
+            if "clicks" in result:
+                clicks = result["clicks"]
+                print(
+                    f"  clicks stored: {clicks['stored']:,} for {clicks['sent']:,} redirects "
+                    f"sent ({clicks['answered']:,} answered within the run, "
+                    f"{clicks['sent'] - clicks['answered']} in flight at its end)"
+                )
         print(
-            f"  clicks stored: {clicks['stored']:,} for {clicks['sent']:,} redirects sent "
-            f"({clicks['answered']:,} answered within the run, "
-            f"{clicks['sent'] - clicks['answered']} in flight at its end)"
+            f"  click sweeps beside the signals-on run: {sweep['sweeps']} "
+            f"({sweep['busy_s']:.1f} s sweeping, longest {sweep['max_s']:.2f} s, "
+            f"{sweep['flags']} flags raised or updated)"
         )
 
     baseline_summary, redirect_summary = summary(baselines), summary(redirects)
+    off_summary = summary(redirects_off)
+    signals_ratio = redirect_summary["requests_per_second"] / off_summary["requests_per_second"]
     ratio = redirect_summary["requests_per_second"] / baseline_summary["requests_per_second"]
     print()
     if args.rounds > 1:
         print(f"medians of {args.rounds} rounds:")
-    print(table(baseline_summary, redirect_summary))
+    print(
+        table(
+            ("baseline", baseline_summary),
+            ("redirect, signals off", off_summary),
+            ("redirect (signals on)", redirect_summary),
+        )
+    )
     verdict = "met" if ratio >= GOAL_RATIO else "MISSED"
     print(f"redirect/baseline throughput: {ratio:.1%} (goal >= {GOAL_RATIO:.0%}: {verdict})")
+    verdict = "met" if signals_ratio >= SIGNALS_GOAL_RATIO else "MISSED"
+    print(
+        f"signals on/off throughput: {signals_ratio:.1%} "
+        f"(goal >= {SIGNALS_GOAL_RATIO:.0%}: {verdict})"
+    )
     cpu_ratio = baseline_summary["cpu_us_per_request"] / redirect_summary["cpu_us_per_request"]
     print(f"baseline/redirect CPU per request: {cpu_ratio:.1%}")
-    busy = max(r["cpu_cores"]["other"] for r in baselines + redirects)
+    busy = max(r["cpu_cores"]["other"] for r in baselines + redirects + redirects_off)
     if busy > 0.1:
         print(
             f"warning: other processes used up to {busy:.2f} cores during the runs; "
@@ -484,6 +596,8 @@ def main() -> int:
             "warmup_s": args.warmup,
             "rounds": args.rounds,
             "links": args.links,
+            "visitors": args.visitors,
+            "sweep_interval_s": args.sweep_interval,
             "wrk": {"threads": args.wrk_threads, "connections": args.connections},
             "gunicorn": {
                 "worker_class": args.worker_class,
@@ -500,9 +614,15 @@ def main() -> int:
             "cpu_ratio": cpu_ratio,
             "goal_ratio": GOAL_RATIO,
             "goal_met": ratio >= GOAL_RATIO,
+            "redirect_signals_off": off_summary,
+            "signals_ratio": signals_ratio,
+            "signals_goal_ratio": SIGNALS_GOAL_RATIO,
+            "signals_goal_met": signals_ratio >= SIGNALS_GOAL_RATIO,
         },
         "baseline_runs": baselines,
         "redirect_runs": redirects,
+        "redirect_signals_off_runs": redirects_off,
+        "sweeps": sweeps,
         "problems": problems,
     }
     (RESULTS / "redirect.json").write_text(json.dumps(report, indent=2) + "\n")

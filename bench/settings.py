@@ -26,6 +26,10 @@ ALLIANCE_THROTTLE_RATES = {
     "webhook_ip": "1000000000/min",
 }
 
+# wrk plays many visitors through X-Bench-Visitor (bench/visitors.py); it runs first, before
+# anything reads the address.
+MIDDLEWARE = ["bench.visitors.bench_visitor", *MIDDLEWARE]  # noqa: F405
+
 # The manifest storage needs `collectstatic`; the measured views render no template, and the
 # plain storage lets the 404/410 pages render in a checkout without collected files.
 STORAGES = {

@@ -44,7 +44,8 @@ class OrderEvent(models.Model):
     order_id = models.CharField(max_length=64)
     occurred_at = models.DateTimeField()
     # The validated snapshot, amounts as strings: {"paid_at", "completed_at", "click_id",
-    # "coupon_code", "customer_id", "items": [{"sku", "quantity", "amount", "refunded_amount"}]}.
+    # "coupon_code", "customer_id", "items": [{"sku", "quantity", "amount", "refunded_amount"}]},
+    # and "buyer_contact_hash", "device_id" when the store sent them.
     payload = models.JSONField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)

@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 from alliance.api.audit import AuditLogViewSet
 from alliance.api.views import TokenObtainView, TokenRefreshView, api_not_found, api_root
 from commissions.api import views as commissions
+from fraud.api import promoter as fraud_people
 from fraud.api import review as fraud_review
 from payouts.api import views as payouts
 from products.api import imports as product_imports
@@ -42,6 +43,8 @@ router.register("payout-batches", payouts.PayoutBatchViewSet, basename="payout-b
 router.register("payout-holds", payouts.PayoutHoldViewSet, basename="payout-hold")
 router.register("balance-entries", payouts.BalanceEntryViewSet, basename="balance-entry")
 router.register("audit-log", AuditLogViewSet, basename="audit-log")
+router.register("penalised-orders", fraud_people.PenalisedOrderViewSet, basename="penalised-order")
+router.register("order-reports", fraud_people.OrderReportViewSet, basename="order-report")
 router.register("fraud-flags", fraud_review.FraudFlagViewSet, basename="fraud-flag")
 
 urlpatterns = [

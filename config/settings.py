@@ -318,8 +318,10 @@ SPECTACULAR_SETTINGS = {
         "PayoutHoldSourceEnum": "payouts.models.PayoutHold.Source",
         "BalanceEntryKindEnum": "ledger.models.LedgerTransaction.Kind",
         "RoleEnum": "alliance.roles.Role",
-        "FraudFlagStatusEnum": "fraud.models.Flag.Status",
-        "FraudFlagSeverityEnum": "fraud.models.Flag.Severity",
+        "FlagStatusEnum": "fraud.models.Flag.Status",
+        "FlagSeverityEnum": "fraud.models.Flag.Severity",
+        "PenaltyStatusEnum": "fraud.selectors.promoter.PenaltyStatus",
+        "ReasonKindEnum": "fraud.models.ReasonKind",
         "FraudRuleEnum": "fraud.models.Rule",
         "FraudDecisionEnum": ["clear", "confirm"],
         "SimilarAccountReasonEnum": ["payout_account", "network", "upline", "downline"],
@@ -417,6 +419,9 @@ ALLIANCE_SETTLEMENT_BATCH = int(env("ALLIANCE_SETTLEMENT_BATCH", "1000"))
 ALLIANCE_FRAUD = json.loads(env("ALLIANCE_FRAUD", "{}") or "{}")
 if not isinstance(ALLIANCE_FRAUD, dict):
     raise ImproperlyConfigured("ALLIANCE_FRAUD is a JSON object of fraud rule parameters.")
+# The traffic signals (docs/fraud.md, "Traffic rules"): the network hash taken at the redirect
+# and the click sweep. Off only to measure the redirect without them (bench/redirect.py).
+ALLIANCE_FRAUD_CLICK_SIGNALS = env_bool("ALLIANCE_FRAUD_CLICK_SIGNALS", True)
 # Seconds after which Redis hands an unacknowledged task to another worker. Every retry
 # countdown stays below it, or a retried task would also be redelivered and run twice at once.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from alliance.queue import RETRY_ON_DATABASE_ERRORS
+from alliance.queue import RETRY_ON_DATABASE_ERRORS, enqueue_now
 
 from .services.clicks import clicks_sweep
 from .services.rules import orders_check, orders_sweep
@@ -24,3 +24,11 @@ def sweep_orders() -> int:
 def check_orders(order_ids: list[int]) -> int:
     """The order rules over orders just applied (the incremental path)."""
     return orders_check(order_ids)
+
+
+def check_orders_soon(sender=None, order_ids=(), **kwargs) -> None:
+    """The receiver of commissions.signals.orders_applied (sent after the batch committed):
+    one task per applied batch. A broker that is down is logged, not raised, and the sweep
+    reads the orders anyway."""
+    if order_ids:
+        enqueue_now(check_orders, list(order_ids))

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from alliance.money import quantize
 from alliance.roles import Role, promoter_of, role_of
@@ -73,7 +73,26 @@ def promoter_balances(promoter_id: int) -> dict:
     }
     for name, key in keys.items():
         result[name] = quantize(ledger.get(key) or ZERO)
+    result["held"] = held_for_review(promoter_id)
     return result
+
+
+def held_for_review(promoter_id: int) -> Decimal:
+    """The part of pending and confirmed earnings that a fraud review holds (Commission.
+    review_hold): the promoter's share P of its sales and U1 / U2 where it is the upline, as
+    in promoter_earnings. Money held after settlement is in `available`, kept by the payout
+    hold instead."""
+    Status = Commission.Status
+    mine = Q(promoter_id=promoter_id) | Q(upline1_id=promoter_id) | Q(upline2_id=promoter_id)
+    held = Commission.objects.filter(
+        mine, review_hold=True, status__in=(Status.PENDING, Status.CONFIRMED)
+    ).order_by()
+    totals = held.aggregate(
+        own=Sum("promoter_amount", filter=Q(promoter_id=promoter_id)),
+        upline1=Sum("upline1_amount", filter=Q(upline1_id=promoter_id)),
+        upline2=Sum("upline2_amount", filter=Q(upline2_id=promoter_id)),
+    )
+    return quantize(sum((value or ZERO for value in totals.values()), ZERO))
 
 
 def balance_entries(promoter_id: int) -> QuerySet[LedgerEntry]:

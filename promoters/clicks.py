@@ -57,6 +57,7 @@ class PendingClick(NamedTuple):
     user_agent: str
     referer: str
     sub_id: str
+    net_hash: str = ""  # the visitor's network; "" while the traffic signals are off
     # None until a flush decides them, and kept once decided, so a batch retried after a
     # refused INSERT keeps its uniqueness.
     is_unique: bool | None = None
@@ -167,16 +168,18 @@ def clicks_store(pending: list[PendingClick], *, links_exist: bool = False) -> i
 
 
 CLICK_COLUMNS = (
-    "id", "link_id", "created_at", "ip_hash", "user_agent", "referer", "sub_id", "is_unique",
-    "is_unique_checked", "is_bot",
+    "id", "link_id", "created_at", "ip_hash", "user_agent", "referer", "sub_id", "net_hash",
+    "is_unique", "is_unique_checked", "is_bot",
 )  # fmt: skip
 # One statement for a whole batch, its values passed column by column as arrays: PostgreSQL
 # plans it once, and the driver adapts plain lists instead of the ORM compiling every row.
+# A new click is never suspicious yet (the click sweep decides later): the columns have no
+# database default, so the statement writes their values.
 UNNEST_INSERT = (
-    f"INSERT INTO {Click._meta.db_table} ({', '.join(CLICK_COLUMNS)}) "
-    "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::timestamptz[], %s::varchar[], "
-    "%s::varchar[], %s::varchar[], %s::varchar[], %s::boolean[], %s::boolean[], "
-    "%s::boolean[]) ON CONFLICT (id) DO NOTHING"
+    f"INSERT INTO {Click._meta.db_table} ({', '.join(CLICK_COLUMNS)}, is_suspicious, suspicion) "
+    "SELECT batch.*, false, '' FROM unnest(%s::uuid[], %s::bigint[], %s::timestamptz[], "
+    "%s::varchar[], %s::varchar[], %s::varchar[], %s::varchar[], %s::varchar[], %s::boolean[], "
+    "%s::boolean[], %s::boolean[]) AS batch ON CONFLICT (id) DO NOTHING"
 )
 # What a row's own content can make the database (or the driver, before sending) refuse: a
 # batch failing with one of these is split to find the row. Anything else (connection lost,
@@ -324,7 +327,9 @@ def _flush_at_exit() -> None:
             logger.exception("Could not store %d clicks at exit", len(queue.items))
 
 
-def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, sub_id: str) -> str:
+def click_capture(
+    *, link_id: int, ip_hash: str, user_agent: str, referer: str, sub_id: str, net_hash: str = ""
+) -> str:
     """Record one click and answer its id, the token the store gets back in the URL. Every
     captured field is cleaned here (clean_text), so no visitor input can fail a flush. With
     ``direct`` recording a failure to store is logged, not raised: the visitor still goes on,
@@ -341,6 +346,7 @@ def click_capture(*, link_id: int, ip_hash: str, user_agent: str, referer: str, 
         clean_header(user_agent, USER_AGENT_MAX),
         clean_header(referer, REFERER_MAX),
         clean_text(sub_id, SUB_ID_MAX),
+        net_hash,
     )
     if batched():
         queue.add(item)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from alliance.models import ReviewStatus
@@ -41,14 +41,41 @@ def _click_count(**filters) -> Coalesce:
     return Coalesce(Subquery(clicks), 0)
 
 
+# The separate counts of clicks shown everywhere (docs/fraud.md, "Traffic rules"): unique
+# clicks are people's first clicks that no traffic rule found suspicious; bot and suspicious
+# clicks are counted apart, a click never in both.
+UNIQUE_CLICK = {"is_unique": True, "is_bot": False, "is_suspicious": False}
+BOT_CLICK = {"is_bot": True}
+SUSPICIOUS_CLICK = {"is_suspicious": True, "is_bot": False}
+
+
+def click_counts(prefix: str = "") -> dict[str, Count]:
+    """Aggregates of the four click counts (total, unique, bot, suspicious) over a query's
+    clicks, reached through `prefix` (e.g. "clicks__")."""
+    field = f"{prefix}pk" if prefix else "pk"
+
+    def only(conditions: dict) -> Q:
+        return Q(**{f"{prefix}{name}": value for name, value in conditions.items()})
+
+    return {
+        "clicks_count": Count(field),
+        "unique_clicks_count": Count(field, filter=only(UNIQUE_CLICK)),
+        "bot_clicks_count": Count(field, filter=only(BOT_CLICK)),
+        "suspicious_clicks_count": Count(field, filter=only(SUSPICIOUS_CLICK)),
+    }
+
+
 def links_with_stats(queryset: QuerySet[Link]) -> QuerySet[Link]:
-    """Links with their click counts. The counts are correlated subqueries, so a page of links
-    counts only its own clicks instead of grouping the promoter's whole click history."""
+    """Links with their click counts (total, unique, bot, suspicious). The counts are
+    correlated subqueries, so a page of links counts only its own clicks instead of grouping
+    the promoter's whole click history."""
     return (
         queryset.select_related("channel", "merchant", "product", "coupon")
         .annotate(
             clicks_count=_click_count(),
-            unique_clicks_count=_click_count(is_unique=True, is_bot=False),
+            unique_clicks_count=_click_count(**UNIQUE_CLICK),
+            bot_clicks_count=_click_count(**BOT_CLICK),
+            suspicious_clicks_count=_click_count(**SUSPICIOUS_CLICK),
         )
         .order_by("-created_at", "-pk")
     )

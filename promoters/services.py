@@ -3,6 +3,7 @@
 import functools
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import string
 from datetime import timedelta
@@ -313,10 +314,31 @@ def campaign_application_review(
 _crawler_detect = CrawlerDetect()
 
 
+def client_ip(request) -> str:
+    """The visitor's address, as the redirect and the sign-in sightings read it. Behind a
+    reverse proxy, REMOTE_ADDR must be the visitor's address (docs/operations.md)."""
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
 def visitor_hash(ip: str) -> str:
     """Keyed hash of the visitor's IP: counts unique visitors without storing the address."""
     key = settings.SECRET_KEY.encode()
     return hmac.new(key, ip.encode(), hashlib.blake2b).hexdigest()[:32]
+
+
+def network_hash(ip: str) -> str:
+    """Keyed hash of the visitor's network, the /24 of an IPv4 address or the /48 of an IPv6
+    one: the traffic rules count clicks from one network (a farm's subnet) without storing it.
+    One HMAC, and the IPv4 case (nearly every visitor) is cut as a string, no parsing."""
+    if ":" in ip:
+        try:
+            network = ipaddress.IPv6Address(ip).exploded[:14]  # the first three groups: 48 bits
+        except ValueError:
+            network = ip
+    else:
+        network = ip.rpartition(".")[0]
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, b"net:" + network.encode(), hashlib.blake2b).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,6 +1,7 @@
 """The click pipeline's endpoint, GET /t/<code>: not a page (the pages live in dashboards/), the
 redirect every promoter's link goes through."""
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -8,11 +9,7 @@ from django.views.decorators.http import require_GET
 from alliance.auth import rate_hit, redirect_counter
 
 from . import clicks, selectors, services
-
-
-def client_ip(request) -> str:
-    # Behind a reverse proxy, REMOTE_ADDR must be the visitor's address (docs/operations.md).
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+from .services import client_ip
 
 
 @require_GET
@@ -28,7 +25,8 @@ def redirect(request, code: str):
         return render(request, "links/not_found.html", status=404)
     if not target.is_live:
         return render(request, "links/gone.html", status=410)
-    if rate_hit(scope="redirect", key=client_ip(request), local=redirect_counter) is not None:
+    ip = client_ip(request)
+    if rate_hit(scope="redirect", key=ip, local=redirect_counter) is not None:
         # Over the per-address rate (docs/security.md): the visitor still reaches the product,
         # but the click is not recorded and carries no click id, so it attributes nothing.
         response = HttpResponseRedirect(target.url)
@@ -36,7 +34,9 @@ def redirect(request, code: str):
         return response
     click_token = clicks.click_capture(
         link_id=target.link_id,
-        ip_hash=services.visitor_hash(client_ip(request)),
+        ip_hash=services.visitor_hash(ip),
+        # The traffic rules' network (docs/fraud.md); off, the benchmark's comparison point.
+        net_hash=services.network_hash(ip) if settings.ALLIANCE_FRAUD_CLICK_SIGNALS else "",
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         referer=request.META.get("HTTP_REFERER", ""),
         sub_id=request.GET.get("sub") or target.sub_id,

@@ -134,6 +134,29 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def _order_rules_only_where_tested(request):
+    """The fraud order rules run after every applied batch of order events (fraud.apps). The
+    orders of most tests are shaped for what those tests check (one customer id for every
+    order, a click a moment before the payment) and would trip them; the tests about fraud
+    (tests/fraud/) and those that ask for the `order_rules` fixture keep them on."""
+    from commissions.signals import orders_applied
+    from fraud.tasks import check_orders_soon
+
+    if "order_rules" in request.fixturenames or "fraud" in request.node.path.parts:
+        yield
+        return
+    orders_applied.disconnect(dispatch_uid="fraud.check_orders")
+    yield
+    orders_applied.connect(check_orders_soon, dispatch_uid="fraud.check_orders")
+
+
+@pytest.fixture
+def order_rules():
+    """The fraud order rules run after each applied batch, as in production (on by default
+    only under tests/fraud/)."""
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Tasks run in-process unless a test is about the real worker (marked celery_worker)."""
     from config.celery import app

@@ -178,6 +178,8 @@ class ClickFactory(factory.django.DjangoModelFactory):
     link = factory.SubFactory(LinkFactory)
     created_at = factory.LazyFunction(timezone.now)
     ip_hash = factory.Sequence(lambda n: f"{n:032x}")
+    # Each visitor on a network of its own unless a test says otherwise.
+    net_hash = factory.LazyAttribute(lambda click: click.ip_hash[-16:])
 
 
 class OwnCustomerFactory(factory.django.DjangoModelFactory):

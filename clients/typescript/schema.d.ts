@@ -843,6 +843,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/order-reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Report an order: opens (or updates) its report flag. 400 note_required. */
+        post: operations["order_reports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/": {
         parameters: {
             query?: never;
@@ -1220,6 +1237,68 @@ export interface paths {
         put?: never;
         /** @description Export every approved payout of `kind` not exported yet as a new batch (CSV with the full accounts) and mark them exported. 409 nothing_to_export. */
         post: operations["payouts_export_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalised-orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Penalised orders (处罚订单): orders with a line voided for fraud, held for review, or
+         *     touched by a fraud flag. A promoter sees its own (order id masked) and appeals; a merchant
+         *     its own orders; admins every one. The kind of reason, never the rule's numbers.
+         */
+        get: operations["penalised_orders_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalised-orders/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Penalised orders (处罚订单): orders with a line voided for fraud, held for review, or
+         *     touched by a fraud flag. A promoter sees its own (order id masked) and appeals; a merchant
+         *     its own orders; admins every one. The kind of reason, never the rule's numbers.
+         */
+        get: operations["penalised_orders_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalised-orders/{id}/appeal/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The promoter's appeal note on the order's open flag, shown to the admin beside
+         *     it; a later note replaces the earlier one. 400 note_required; 409 nothing_to_appeal.
+         */
+        post: operations["penalised_orders_appeal_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1798,6 +1877,13 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "approve" | "reject" | "mark_paid" | "mark_failed";
+        AppealRequest: {
+            /**
+             * @description Why the promoter thinks the orders are genuine.
+             * @default
+             */
+            note: string;
+        };
         ApplicationReviewRequest: {
             /** @default  */
             reason: string;
@@ -1891,6 +1977,11 @@ export interface components {
              * @description Confirmed earnings, waiting for settlement after the hold.
              */
             confirmed: string;
+            /**
+             * Format: decimal
+             * @description Of pending and confirmed: held for a fraud review, not settled until it is decided (docs/fraud.md).
+             */
+            held: string;
             /**
              * Format: decimal
              * @description Settled and not paid out: what a payout may take (may be negative).
@@ -2041,6 +2132,8 @@ export interface components {
             readonly is_unique: boolean;
             readonly is_unique_checked: boolean;
             readonly is_bot: boolean;
+            readonly is_suspicious: boolean;
+            readonly suspicion: string;
         };
         Commission: {
             readonly id: number;
@@ -2230,8 +2323,8 @@ export interface components {
             readonly id: number;
             readonly rule: components["schemas"]["FraudRuleEnum"];
             readonly rule_label: string;
-            readonly severity: components["schemas"]["FraudFlagSeverityEnum"];
-            readonly status: components["schemas"]["FraudFlagStatusEnum"];
+            readonly severity: components["schemas"]["FlagSeverityEnum"];
+            readonly status: components["schemas"]["FlagStatusEnum"];
             readonly promoter: number;
             readonly promoter_name: string;
             readonly merchant: number | null;
@@ -2342,8 +2435,8 @@ export interface components {
             readonly id: number;
             readonly rule: components["schemas"]["FraudRuleEnum"];
             readonly rule_label: string;
-            readonly severity: components["schemas"]["FraudFlagSeverityEnum"];
-            readonly status: components["schemas"]["FraudFlagStatusEnum"];
+            readonly severity: components["schemas"]["FlagSeverityEnum"];
+            readonly status: components["schemas"]["FlagStatusEnum"];
             readonly promoter: number;
             readonly promoter_name: string;
             readonly merchant: number | null;
@@ -2427,6 +2520,12 @@ export interface components {
             readonly click_id: string;
             readonly customer_id: string;
         };
+        /**
+         * @description * `low` - Low: marked for review
+         *     * `high` - High: money held until review
+         * @enum {string}
+         */
+        FlagSeverityEnum: "low" | "high";
         FlagSimilar: {
             promoter: number;
             display_name: string;
@@ -2440,24 +2539,18 @@ export interface components {
             orders: number;
         };
         /**
-         * @description * `clear` - clear
-         *     * `confirm` - confirm
-         * @enum {string}
-         */
-        FraudDecisionEnum: "clear" | "confirm";
-        /**
-         * @description * `low` - Low: marked for review
-         *     * `high` - High: money held until review
-         * @enum {string}
-         */
-        FraudFlagSeverityEnum: "low" | "high";
-        /**
          * @description * `open` - Open
          *     * `cleared` - Cleared
          *     * `confirmed` - Confirmed as fraud
          * @enum {string}
          */
-        FraudFlagStatusEnum: "open" | "cleared" | "confirmed";
+        FlagStatusEnum: "open" | "cleared" | "confirmed";
+        /**
+         * @description * `clear` - clear
+         *     * `confirm` - confirm
+         * @enum {string}
+         */
+        FraudDecisionEnum: "clear" | "confirm";
         /**
          * @description * `click_flood` - Click flood
          *     * `no_referer_burst` - Burst of clicks with no referer or from one network
@@ -2522,8 +2615,18 @@ export interface components {
             readonly qr_png_url: string;
             /** @default 0 */
             readonly clicks_count: number;
-            /** @default 0 */
+            /**
+             * @description People's first clicks in the unique window, neither bot nor suspicious.
+             * @default 0
+             */
             readonly unique_clicks_count: number;
+            /** @default 0 */
+            readonly bot_clicks_count: number;
+            /**
+             * @description Clicks of people a traffic rule marked suspicious (docs/fraud.md).
+             * @default 0
+             */
+            readonly suspicious_clicks_count: number;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -2727,6 +2830,10 @@ export interface components {
             coupon_code: string | null;
             /** @default  */
             customer_id: string | null;
+            /** @description SHA-256, in hex, of the buyer's normalised phone (digits with the country code, 8613800138000) or email (trimmed, lowercased); stored lowercased. */
+            buyer_contact_hash?: (string) | null;
+            /** @description The store's opaque id of the buyer's device: 1 to 64 visible ASCII characters. */
+            device_id?: (string) | null;
             items: components["schemas"]["OrderItemSchemaRequest"][];
         };
         /**
@@ -2760,6 +2867,28 @@ export interface components {
              * @default 0.00
              */
             refunded_amount: string | number;
+        };
+        /** @description The flag the report opened (or updated): low, open, for an admin to review. */
+        OrderReportAnswer: {
+            readonly id: number;
+            readonly order: number;
+            readonly status: components["schemas"]["FlagStatusEnum"];
+            readonly severity: components["schemas"]["FlagSeverityEnum"];
+            readonly report_note: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        OrderReportRequest: {
+            /**
+             * Format: int64
+             * @description The order's id (`id` in /api/v1/orders/).
+             */
+            order: number;
+            /**
+             * @description What looks wrong about the order.
+             * @default
+             */
+            note: string;
         };
         /**
          * @description * `paid` - Paid
@@ -3084,6 +3213,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PayoutMethod"][];
+        };
+        PaginatedPenalisedOrderList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PenalisedOrder"][];
         };
         PaginatedProductImportSummaryList: {
             /** @example 123 */
@@ -3413,6 +3557,60 @@ export interface components {
          */
         PayoutStatusEnum: "requested" | "held" | "approved" | "rejected" | "paid" | "failed";
         /**
+         * @description One penalised order (处罚订单). A promoter sees the merchant's order id masked and its
+         *     own appeal note; a merchant sees neither the appeal note nor anything else of the
+         *     promoter's; nobody but the admin queue sees a rule's thresholds or evidence.
+         */
+        PenalisedOrder: {
+            readonly id: number;
+            /** @description The merchant's order id; masked for promoters (first 3 and last 2 characters). */
+            readonly order_id: string;
+            readonly merchant: number;
+            readonly merchant_name: string;
+            /** Format: date-time */
+            readonly paid_at: string;
+            /**
+             * Format: decimal
+             * @description What the buyer paid.
+             */
+            readonly amount: string;
+            /**
+             * Format: decimal
+             * @description The promoter's share of the order's lines, voided ones included.
+             */
+            readonly commission: string;
+            readonly currency: string;
+            /**
+             * @description voided: voided with reason fraud; held: held by an open high flag; marked: an open low flag touches it; cleared: every flag on it was cleared.
+             *
+             *     * `voided` - Voided after review
+             *     * `held` - Held for review
+             *     * `marked` - Marked for review
+             *     * `cleared` - Cleared after review
+             */
+            readonly status: components["schemas"]["PenaltyStatusEnum"];
+            /** @description The kind of reason of the order's flag (null for a void without a flag). */
+            readonly reason_kind: (components["schemas"]["ReasonKindEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description The reason in the request's language. */
+            readonly reason: string;
+            /** @description `fraud` once voided (the commission's reason code), else null. */
+            readonly invalid_reason: (components["schemas"]["InvalidReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly flag: number | null;
+            readonly flag_status: (components["schemas"]["FlagStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description True for the promoter while the flag is open. */
+            readonly can_appeal: boolean;
+            /** @description The promoter's appeal note; null for merchants and when there is none. */
+            readonly appeal_note: string | null;
+        };
+        /**
+         * @description * `voided` - Voided after review
+         *     * `held` - Held for review
+         *     * `marked` - Marked for review
+         *     * `cleared` - Cleared after review
+         * @enum {string}
+         */
+        PenaltyStatusEnum: "voided" | "held" | "marked" | "cleared";
+        /**
          * @description * `wechat_group` - wechat_group
          *     * `wechat_moments` - wechat_moments
          *     * `douyin` - douyin
@@ -3631,6 +3829,8 @@ export interface components {
          * @enum {string}
          */
         PublicShapeEnum: "public";
+        /** @enum {string} */
+        ReasonKindEnum: "invalid_traffic" | "abnormal_orders" | "self_purchase" | "linked_accounts" | "refund_abuse" | "merchant_report";
         ReasonRequest: {
             /** @default  */
             reason: string;
@@ -6039,6 +6239,7 @@ export interface operations {
                 created_after?: string;
                 created_before?: string;
                 is_bot?: boolean;
+                is_suspicious?: boolean;
                 is_unique?: boolean;
                 link?: number;
                 /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
@@ -7307,7 +7508,7 @@ export interface operations {
                 is_active?: boolean;
                 merchant?: number;
                 /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
-                ordering?: ("created_at" | "-created_at" | "clicks_count" | "-clicks_count" | "unique_clicks_count" | "-unique_clicks_count")[];
+                ordering?: ("created_at" | "-created_at" | "clicks_count" | "-clicks_count" | "unique_clicks_count" | "-unique_clicks_count" | "bot_clicks_count" | "-bot_clicks_count" | "suspicious_clicks_count" | "-suspicious_clicks_count")[];
                 /** @description The page, from 1; a page past the end answers 404. */
                 page?: number;
                 /** @description Rows per page, from 1 to 200. */
@@ -8571,6 +8772,104 @@ export interface operations {
                 };
             };
             /** @description A conflict with the current state (e.g. `invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    order_reports_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first answer again and does nothing twice (docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReportAnswer"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such order of this merchant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_attributed`: no promoter brought the order; `already_decided`: an admin already decided its report. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,6 +11005,234 @@ export interface operations {
             };
             /** @description The body is too large (`too_large`). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    penalised_orders_list: {
+        parameters: {
+            query?: {
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("paid_at" | "-paid_at" | "amount" | "-amount")[];
+                /** @description The page, from 1; a page past the end answers 404. */
+                page?: number;
+                /** @description Rows per page, from 1 to 200. */
+                page_size?: number;
+                /**
+                 * @description * `invalid_traffic` - Invalid traffic
+                 *     * `abnormal_orders` - Abnormal orders
+                 *     * `self_purchase` - Purchase by the promoter's own account or device
+                 *     * `linked_accounts` - Linked promoter accounts
+                 *     * `refund_abuse` - Unusual refunds after settlement
+                 *     * `merchant_report` - Under review after a merchant's report
+                 */
+                reason_kind?: "invalid_traffic" | "abnormal_orders" | "self_purchase" | "linked_accounts" | "refund_abuse" | "merchant_report";
+                /**
+                 * @description * `voided` - Voided after review
+                 *     * `held` - Held for review
+                 *     * `marked` - Marked for review
+                 *     * `cleared` - Cleared after review
+                 */
+                status?: "voided" | "held" | "marked" | "cleared";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPenalisedOrderList"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    penalised_orders_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this order. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PenalisedOrder"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    penalised_orders_appeal_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first answer again and does nothing twice (docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this order. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AppealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PenalisedOrder"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `nothing_to_appeal`: no open flag on the order. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -65,6 +65,48 @@ class StoreOrderIdField(serializers.CharField):
     """An order id a store sends: a string or a whole number (json_types_lenient below)."""
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^[0-9a-fA-F]{64}$",
+        "nullable": True,
+        "description": "SHA-256, in hex, of the buyer's normalised phone (digits with the "
+        "country code, 8613800138000) or email (trimmed, lowercased); stored lowercased.",
+    }
+)
+class BuyerContactHashField(serializers.CharField):
+    default_error_messages = {
+        "format": gettext_lazy("Give the SHA-256 of the buyer's phone or email: 64 hex digits.")
+    }
+
+    def to_internal_value(self, data):
+        try:
+            return events.buyer_contact_hash_clean(super().to_internal_value(data))
+        except ValueError:
+            self.fail("format")
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^[!-~]{1,64}$",
+        "nullable": True,
+        "description": "The store's opaque id of the buyer's device: 1 to 64 visible ASCII "
+        "characters.",
+    }
+)
+class BuyerDeviceField(serializers.CharField):
+    default_error_messages = {
+        "format": gettext_lazy("Use 1 to 64 visible ASCII characters (no spaces).")
+    }
+
+    def to_internal_value(self, data):
+        try:
+            return events.buyer_device_clean(super().to_internal_value(data))
+        except ValueError:
+            self.fail("format")
+
+
 class OrderItemSchema(serializers.Serializer):
     sku = serializers.CharField(max_length=64)
     quantity = serializers.IntegerField(min_value=1, max_value=1_000_000)
@@ -107,6 +149,13 @@ class OrderEventSchema(serializers.Serializer):
     )
     customer_id = serializers.CharField(
         max_length=128, required=False, allow_null=True, allow_blank=True, default=""
+    )
+    # Optional buyer identity, for the undeclared self-purchase rule (docs/fraud.md).
+    buyer_contact_hash = BuyerContactHashField(
+        max_length=64, required=False, allow_null=True, allow_blank=True, default=""
+    )
+    device_id = BuyerDeviceField(
+        max_length=64, required=False, allow_null=True, allow_blank=True, default=""
     )
     items = OrderItemSchema(many=True, allow_empty=False, max_length=500)
 

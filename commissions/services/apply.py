@@ -8,7 +8,9 @@ commissions.services.inbox takes the batches from the inbox and calls order_even
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
+from django.db import transaction
 from django.utils import timezone
 
 from alliance.db import bulk_insert_rows, bulk_update_rows
@@ -22,6 +24,7 @@ from ..models import (
     OrderEvent,
     OrderItem,
 )
+from ..signals import orders_applied
 from .batch import Batch, order_new, orders_lock
 from .changes import mark_changed
 from .commissions import available_at, ledger_sync, line_target, status_move, target_status
@@ -78,6 +81,18 @@ def order_events_apply(events: list[OrderEvent]) -> None:
     # Phase 3: the commissions of attributed orders.
     attributed = [state.order for state in states if state.order.promoter_id is not None]
     commissions_recompute(attributed, loaded.items_by_order, batch)
+    _announce(new_orders + changed_orders)
+
+
+def _announce(orders: list[Order]) -> None:
+    """Tell the listeners (the fraud rules) which attributed orders the batch created or
+    changed, once, after the caller's transaction commits: a batch that rolls back said nothing."""
+    order_ids = sorted(order.pk for order in orders if order.promoter_id is not None)
+    if order_ids:
+        # robust: a listener that fails is logged by Django; the batch is committed already.
+        transaction.on_commit(
+            partial(orders_applied.send, sender=Order, order_ids=order_ids), robust=True
+        )
 
 
 def _load(events: list[OrderEvent], batch: Batch) -> Loaded:

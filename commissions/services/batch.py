@@ -79,6 +79,8 @@ def order_new(merchant: Merchant, order_id: str, first: Snapshot, batch: Batch) 
         click_id=first.click_id,
         coupon_code=first.coupon_code,
         customer_id=first.customer_id,
+        buyer_contact_hash=first.buyer_contact_hash,
+        buyer_device=first.buyer_device,
         attribution=decided.kind,
         promoter_id=decided.promoter_id,
         link_id=decided.link_id,

@@ -4,6 +4,7 @@ The webhook and the JSON Lines backfill share this path; neither applies anythin
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -103,6 +104,39 @@ def event_schema_use(schema: Callable[..., Any]) -> None:
     _event_schema = schema
 
 
+BUYER_CONTACT_HASH = re.compile(r"[0-9a-f]{64}")
+# The store's device id: 1 to 64 visible ASCII characters (no space, no control).
+BUYER_DEVICE = re.compile(r"[!-~]{1,64}")
+
+
+def buyer_contact_hash_clean(value: str | None) -> str:
+    """The buyer's hashed contact as stored: trimmed and lowercased; "" for none. Raises
+    ValueError unless it is a SHA-256 in hex (docs/webhooks.md, "Buyer identity")."""
+    value = (value or "").strip().lower()
+    if value and not BUYER_CONTACT_HASH.fullmatch(value):
+        raise ValueError(value)
+    return value
+
+
+def buyer_device_clean(value: str | None) -> str:
+    """The store's device id as stored: trimmed; "" for none. Raises ValueError unless it is 1
+    to 64 visible ASCII characters."""
+    value = (value or "").strip()
+    if value and not BUYER_DEVICE.fullmatch(value):
+        raise ValueError(value)
+    return value
+
+
+def buyer_payload(data: dict) -> dict:
+    """The optional buyer identity of the snapshot, only the keys the store sent, so that an
+    event without it is stored as before."""
+    fields = {
+        "buyer_contact_hash": data.get("buyer_contact_hash") or "",
+        "device_id": data.get("device_id") or "",
+    }
+    return {name: value for name, value in fields.items() if value}
+
+
 def snapshot_payload(data: dict) -> dict:
     """The validated event as stored in the inbox: JSON types only, amounts as strings."""
     return {
@@ -111,6 +145,7 @@ def snapshot_payload(data: dict) -> dict:
         "click_id": data["click_id"] or "",
         "coupon_code": data["coupon_code"] or "",
         "customer_id": data["customer_id"] or "",
+        **buyer_payload(data),
         "items": [
             {
                 "sku": item["sku"],

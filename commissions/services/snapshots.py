@@ -28,6 +28,8 @@ class Snapshot:
     coupon_code: str
     customer_id: str
     lines: dict[str, Line]
+    buyer_contact_hash: str = ""
+    buyer_device: str = ""
 
     @classmethod
     def of(cls, event: OrderEvent) -> "Snapshot":
@@ -41,6 +43,8 @@ class Snapshot:
             click_id=payload.get("click_id") or "",
             coupon_code=payload.get("coupon_code") or "",
             customer_id=payload.get("customer_id") or "",
+            buyer_contact_hash=payload.get("buyer_contact_hash") or "",
+            buyer_device=payload.get("device_id") or "",
             lines={
                 item["sku"]: Line(
                     int(item["quantity"]),

@@ -1,13 +1,17 @@
 """What the console's pages read: the counts that need an admin, and the review queues."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from alliance.models import ReviewStatus
 from commissions.models import OrderEvent, SettlementRun
 from ledger.models import LedgerCheck
 from payouts.models import Payout
 from products.models import Merchant, MerchantMember, StoreDomain
-from promoters.models import Promoter
+from promoters.models import Click, Promoter
+from promoters.selectors import click_counts
 
 
 def console_counts() -> dict:
@@ -25,7 +29,15 @@ def console_counts() -> dict:
         "order_events_failed": OrderEvent.objects.filter(status=OrderEvent.Status.FAILED).count(),
         "settlement_run": SettlementRun.objects.order_by("-started_at", "-pk").first(),
         "ledger_check": ledger_check_latest_done(),
+        "clicks": clicks_last_day(),
     }
+
+
+def clicks_last_day() -> dict:
+    """The alliance's clicks of the last 24 hours: total, unique, bot and suspicious, one
+    query over the click time's index."""
+    since = timezone.now() - timedelta(days=1)
+    return Click.objects.filter(created_at__gte=since).aggregate(**click_counts())
 
 
 def ledger_check_latest_done() -> LedgerCheck | None:

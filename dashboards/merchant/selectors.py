@@ -1,7 +1,9 @@
 """Reads of the merchant dashboard: per-day and per-promoter sums, each a grouped query.
 
 Words used on the pages, and what they count:
-- clicks: clicks on the merchant's links, bots left out;
+- clicks: clicks on the merchant's links, all of them, and apart: unique clicks (people's first
+  clicks that no traffic rule found suspicious), bot clicks and suspicious clicks (people's
+  clicks a traffic rule marked, docs/fraud.md); conversion is per unique click;
 - attributed orders: orders a promoter brought (by click, exclusive coupon or bound customer),
   whatever their status, by the day they were paid;
 - GMV: the paid amounts of attributed orders that are valid, i.e. paid or completed (a cancelled
@@ -24,6 +26,7 @@ from ledger.selectors import balance
 from ledger.services import account_key
 from products.models import Merchant, Product, ProductImport
 from promoters.models import Click, Promoter
+from promoters.selectors import click_counts
 
 from ..periods import Period, by_day, day_start
 
@@ -46,6 +49,9 @@ class Overview:
     period: Period
     days: list[date]
     clicks: list[int]
+    unique_clicks: list[int]
+    bot_clicks: list[int]
+    suspicious_clicks: list[int]
     orders: list[int]
     gmv: list[Decimal]
     commission: list[Decimal]
@@ -63,10 +69,7 @@ def merchant_overview(*, merchant: Merchant, days: int, now: datetime | None = N
     (every day present, zero when nothing happened), and what it owes now. Five queries."""
     period = Period.last(days, now=now)
     clicks = by_day(
-        Click.objects.filter(link__merchant=merchant, is_bot=False),
-        "created_at",
-        period,
-        count=Count("pk"),
+        Click.objects.filter(link__merchant=merchant), "created_at", period, **click_counts()
     )
     orders = by_day(
         Order.objects.filter(ATTRIBUTED, merchant=merchant),
@@ -92,7 +95,12 @@ def merchant_overview(*, merchant: Merchant, days: int, now: datetime | None = N
     overview = Overview(
         period=period,
         days=day_list,
-        clicks=[clicks.get(day, {}).get("count", 0) for day in day_list],
+        clicks=[clicks.get(day, {}).get("clicks_count", 0) for day in day_list],
+        unique_clicks=[clicks.get(day, {}).get("unique_clicks_count", 0) for day in day_list],
+        bot_clicks=[clicks.get(day, {}).get("bot_clicks_count", 0) for day in day_list],
+        suspicious_clicks=[
+            clicks.get(day, {}).get("suspicious_clicks_count", 0) for day in day_list
+        ],
         orders=[orders.get(day, {}).get("count", 0) for day in day_list],
         gmv=[quantize(orders.get(day, {}).get("gmv") or ZERO) for day in day_list],
         commission=[quantize(commissions.get(day, {}).get("total") or ZERO) for day in day_list],
@@ -101,6 +109,9 @@ def merchant_overview(*, merchant: Merchant, days: int, now: datetime | None = N
     )
     overview.totals = {
         "clicks": sum(overview.clicks),
+        "unique_clicks": sum(overview.unique_clicks),
+        "bot_clicks": sum(overview.bot_clicks),
+        "suspicious_clicks": sum(overview.suspicious_clicks),
         "orders": sum(overview.orders),
         "gmv": sum(overview.gmv, ZERO),
         "commission": sum(overview.commission, ZERO),
@@ -116,14 +127,18 @@ class PromoterRow:
     promoter_id: int
     display_name: str = ""
     clicks: int = 0
+    unique_clicks: int = 0
+    bot_clicks: int = 0
+    suspicious_clicks: int = 0
     orders: int = 0
     gmv: Decimal = ZERO
     commission: Decimal = ZERO
 
     @property
     def conversion(self) -> float | None:
-        """Attributed orders per click; None without clicks (orders by coupon or binding)."""
-        return self.orders / self.clicks if self.clicks else None
+        """Attributed orders per unique click; None without unique clicks (orders by coupon
+        or binding)."""
+        return self.orders / self.unique_clicks if self.unique_clicks else None
 
 
 def top_promoters(
@@ -138,17 +153,17 @@ def top_promoters(
         return rows.setdefault(promoter_id, PromoterRow(promoter_id=promoter_id))
 
     clicks = (
-        Click.objects.filter(
-            link__merchant=merchant,
-            is_bot=False,
-            **period.within("created_at"),
-        )
+        Click.objects.filter(link__merchant=merchant, **period.within("created_at"))
         .values("link__promoter_id")
-        .annotate(count=Count("pk"))
+        .annotate(**click_counts())
         .order_by()
     )
     for found in clicks:
-        row(found["link__promoter_id"]).clicks = found["count"]
+        target = row(found["link__promoter_id"])
+        target.clicks = found["clicks_count"]
+        target.unique_clicks = found["unique_clicks_count"]
+        target.bot_clicks = found["bot_clicks_count"]
+        target.suspicious_clicks = found["suspicious_clicks_count"]
     orders = (
         Order.objects.filter(ATTRIBUTED, merchant=merchant, **period.within("paid_at"))
         .values("promoter_id")

@@ -20,6 +20,7 @@ urlpatterns = [
         name="merchant-import-errors",
     ),
     path("merchant/orders/", views.orders, name="merchant-orders"),
+    path("merchant/orders/<int:pk>/report/", views.order_report, name="merchant-order-report"),
     path("merchant/promoters/", views.promoters, name="merchant-promoters"),
     path("merchant/webhook/guide/", guide.webhook_guide, name="merchant-webhook-guide"),
     path("merchant/orders/backfill/", backfill.backfill_page, name="merchant-backfill"),

@@ -3,6 +3,7 @@
 import csv
 import io
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
@@ -15,12 +16,13 @@ from alliance.charts import Chart, Series
 from alliance.errors import AllianceError
 from alliance.pages import merchant_page
 from commissions.selectors import orders_visible_to, orders_with_earnings
+from fraud.services.flags import order_report as order_report_service
 from products import imports
 from products.selectors import product_imports_of, products_visible_to
 from products.services import product_save
 
 from ..periods import PERIODS, period_days
-from . import selectors
+from . import fraud, selectors
 from .forms import OrderFilterForm, ProductFilterForm, ProductImportForm, ProductRateForm
 
 PAGE_SIZE = 50
@@ -50,6 +52,7 @@ def overview(request):
         labels=data.days,
         series=[
             Series(name=_("Clicks"), values=data.clicks),
+            Series(name=_("Suspicious clicks"), values=data.suspicious_clicks),
             Series(name=_("Attributed orders"), values=data.orders, axis="right"),
         ],
         kind="line",
@@ -280,14 +283,39 @@ def product_import_errors(request, pk: int):
 @merchant_page
 @require_GET
 def orders(request):
+    return _orders_page(request)
+
+
+def _orders_page(request, *, failed_order: int | None = None, failed_form=None):
     filters = OrderFilterForm(request.GET)
     queryset = selectors.orders_filter(orders_visible_to(request.user), **filters.filters())
     queryset = selectors.orders_for_merchant(orders_with_earnings(queryset))
-    return render(
-        request,
-        "merchant/orders.html",
-        {"filters": filters, "page_obj": _page(request, queryset, PAGE_SIZE)},
+    page = _page(request, queryset, PAGE_SIZE)
+    context = {"filters": filters, "page_obj": page} | fraud.orders_fraud_context(
+        request.merchant, page, failed_order=failed_order, failed_form=failed_form
     )
+    status = 200 if failed_form is None else 400
+    return render(request, "merchant/orders.html", context, status=status)
+
+
+@merchant_page
+@require_POST
+def order_report(request, pk: int):
+    """Report one of the merchant's attributed orders as suspicious: a flag an admin reviews
+    (it holds and voids nothing by itself). The page's filters ride along in the query."""
+    order = get_object_or_404(orders_visible_to(request.user), pk=pk)
+    form = fraud.ReportForm(request.POST, prefix=f"report-{pk}")
+    if form.is_valid() and form.run_service(
+        order_report_service, order=order, actor=request.user, note=form.cleaned_data["note"]
+    ):
+        messages.success(
+            request,
+            _("Order %(order)s was reported. A reviewer will look at it.")
+            % {"order": order.order_id},
+        )
+        query = request.GET.urlencode()
+        return redirect(reverse("merchant-orders") + (f"?{query}" if query else ""))
+    return _orders_page(request, failed_order=pk, failed_form=form)
 
 
 # --- Top promoters -------------------------------------------------------------------------------

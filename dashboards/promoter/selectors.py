@@ -25,6 +25,7 @@ from commissions.models import Commission, Order
 from products.models import Coupon, Product
 from products.selectors import promoter_rate
 from promoters.models import Click, Link, Promoter, UplineRelation
+from promoters.selectors import click_counts
 
 from ..periods import Period, by_day
 
@@ -46,10 +47,27 @@ class Window:
     clicks: list[int]
     orders: list[int]
     earnings: list[Decimal]
+    # Per day too: people's first clicks (not suspicious), bots', and those the traffic rules
+    # marked suspicious (docs/fraud.md).
+    unique_clicks: list[int]
+    bot_clicks: list[int]
+    suspicious_clicks: list[int]
 
     @property
     def clicks_total(self) -> int:
         return sum(self.clicks)
+
+    @property
+    def unique_clicks_total(self) -> int:
+        return sum(self.unique_clicks)
+
+    @property
+    def bot_clicks_total(self) -> int:
+        return sum(self.bot_clicks)
+
+    @property
+    def suspicious_clicks_total(self) -> int:
+        return sum(self.suspicious_clicks)
 
     @property
     def orders_total(self) -> int:
@@ -61,16 +79,17 @@ class Window:
 
     @property
     def conversion(self) -> Decimal | None:
-        """Orders per click; None without clicks."""
-        if not self.clicks_total:
+        """Orders per unique click; None without unique clicks."""
+        if not self.unique_clicks_total:
             return None
-        return Decimal(self.orders_total) / Decimal(self.clicks_total)
+        return Decimal(self.orders_total) / Decimal(self.unique_clicks_total)
 
     @property
     def earnings_per_click(self) -> Decimal | None:
-        if not self.clicks_total:
+        """Estimated earnings per unique click; None without unique clicks."""
+        if not self.unique_clicks_total:
             return None
-        return (self.earnings_total / self.clicks_total).quantize(Decimal("0.01"))
+        return (self.earnings_total / self.unique_clicks_total).quantize(Decimal("0.01"))
 
 
 def promoter_window(promoter: Promoter, *, days: int, now: datetime | None = None) -> Window:
@@ -79,7 +98,7 @@ def promoter_window(promoter: Promoter, *, days: int, now: datetime | None = Non
     period = Period.last(days, now=now)
     calendar = period.day_list
     clicks = by_day(
-        Click.objects.filter(link__promoter=promoter), "created_at", period, total=Count("pk")
+        Click.objects.filter(link__promoter=promoter), "created_at", period, **click_counts()
     )
     orders = by_day(Order.objects.filter(promoter=promoter), "paid_at", period, total=Count("pk"))
     earnings = by_day(
@@ -90,9 +109,14 @@ def promoter_window(promoter: Promoter, *, days: int, now: datetime | None = Non
     )
     return Window(
         days=calendar,
-        clicks=[clicks.get(day, {}).get("total", 0) for day in calendar],
+        clicks=[clicks.get(day, {}).get("clicks_count", 0) for day in calendar],
         orders=[orders.get(day, {}).get("total", 0) for day in calendar],
         earnings=[earnings.get(day, {}).get("total") or ZERO for day in calendar],
+        unique_clicks=[clicks.get(day, {}).get("unique_clicks_count", 0) for day in calendar],
+        bot_clicks=[clicks.get(day, {}).get("bot_clicks_count", 0) for day in calendar],
+        suspicious_clicks=[
+            clicks.get(day, {}).get("suspicious_clicks_count", 0) for day in calendar
+        ],
     )
 
 

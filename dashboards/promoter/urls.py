@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import channels, payouts, views
+from . import channels, fraud, payouts, views
 
 urlpatterns = [
     path("promoter/", views.overview, name="promoter-overview"),
@@ -35,6 +35,8 @@ urlpatterns = [
     ),
     path("promoter/orders/", views.orders, name="promoter-orders"),
     path("promoter/team/", views.team, name="promoter-team"),
+    path("promoter/on-hold/", fraud.on_hold, name="promoter-on-hold"),
+    path("promoter/on-hold/<int:order>/appeal/", fraud.appeal, name="promoter-on-hold-appeal"),
     path("promoter/payouts/", payouts.promoter_payouts_page, name="promoter-payouts"),
     path(
         "promoter/payouts/methods/",

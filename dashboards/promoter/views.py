@@ -65,6 +65,8 @@ def overview(request):
             labels=labels,
             series=[
                 Series(name=_("Clicks"), values=window.clicks),
+                Series(name=_("Unique clicks"), values=window.unique_clicks),
+                Series(name=_("Suspicious clicks"), values=window.suspicious_clicks),
                 Series(name=_("Orders"), values=window.orders),
             ],
             kind="line",

@@ -211,6 +211,10 @@ class BalancesSerializer(serializers.Serializer):
     promoter = serializers.IntegerField()
     pending = AmountField(help_text="Estimated earnings: own share and upline shares, orders paid.")
     confirmed = AmountField(help_text="Confirmed earnings, waiting for settlement after the hold.")
+    held = AmountField(
+        help_text="Of pending and confirmed: held for a fraud review, not settled until it is "
+        "decided (docs/fraud.md)."
+    )
     available = AmountField(
         help_text="Settled and not paid out: what a payout may take (may be negative)."
     )

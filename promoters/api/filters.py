@@ -29,7 +29,7 @@ class ClickFilter(FilterSet):
 
     class Meta:
         model = Click
-        fields = ["link", "is_unique", "is_bot", "sub_id"]
+        fields = ["link", "is_unique", "is_bot", "is_suspicious", "sub_id"]
 
 
 class CampaignApplicationFilter(FilterSet):

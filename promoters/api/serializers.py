@@ -141,7 +141,17 @@ class LinkSerializer(serializers.ModelSerializer):
     target_url = serializers.URLField(read_only=True)
     title = serializers.SerializerMethodField()
     clicks_count = serializers.IntegerField(read_only=True, default=0)
-    unique_clicks_count = serializers.IntegerField(read_only=True, default=0)
+    unique_clicks_count = serializers.IntegerField(
+        read_only=True,
+        default=0,
+        help_text="People's first clicks in the unique window, neither bot nor suspicious.",
+    )
+    bot_clicks_count = serializers.IntegerField(read_only=True, default=0)
+    suspicious_clicks_count = serializers.IntegerField(
+        read_only=True,
+        default=0,
+        help_text="Clicks of people a traffic rule marked suspicious (docs/fraud.md).",
+    )
 
     class Meta:
         model = Link
@@ -162,6 +172,8 @@ class LinkSerializer(serializers.ModelSerializer):
             "qr_png_url",
             "clicks_count",
             "unique_clicks_count",
+            "bot_clicks_count",
+            "suspicious_clicks_count",
             "created_at",
         ]
         # A new link starts active; PATCH (LinkUpdateSerializer) retires it.
@@ -250,6 +262,8 @@ class ClickSerializer(serializers.ModelSerializer):
             "is_unique",
             "is_unique_checked",
             "is_bot",
+            "is_suspicious",
+            "suspicion",
         ]
         read_only_fields = fields
 

@@ -131,7 +131,13 @@ class LinkViewSet(
     permission_classes = [IsPromoterOrAdminReadOnly]
     filterset_class = LinkFilter
     search_fields = ["code", "sub_id", "product__title"]
-    ordering_fields = ["created_at", "clicks_count", "unique_clicks_count"]
+    ordering_fields = [
+        "created_at",
+        "clicks_count",
+        "unique_clicks_count",
+        "bot_clicks_count",
+        "suspicious_clicks_count",
+    ]
 
     def get_queryset(self):
         return selectors.links_visible_to(self.request.user)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from promoters.management import demo_data as demo
 from promoters.models import Channel, Click, Link
-from promoters.services import is_bot_agent, visitor_hash
+from promoters.services import is_bot_agent, network_hash, visitor_hash
 
 CLICK_WINDOW = timedelta(days=30)
 
@@ -100,6 +100,7 @@ def click_history(spec: demo.PromoterSpec, index: int, link: Link, *, now: datet
                 link=link,
                 created_at=moment,
                 ip_hash=ip_hash,
+                net_hash=network_hash(ip),
                 user_agent=agent,
                 referer=rng.choice(referers),
                 sub_id=sub_id,

@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='click',
             name='is_suspicious',
-            field=models.BooleanField(default=False),
+            field=models.BooleanField(db_default=False, default=False),
         ),
         migrations.AddField(
             model_name='click',
             name='net_hash',
-            field=models.CharField(blank=True, max_length=16),
+            field=models.CharField(blank=True, db_default='', max_length=16),
         ),
         migrations.AddField(
             model_name='click',
             name='suspicion',
-            field=models.CharField(blank=True, max_length=24),
+            field=models.CharField(blank=True, db_default='', max_length=24),
         ),
     ]

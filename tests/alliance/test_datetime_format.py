@@ -251,6 +251,9 @@ def world(settings):
     earn(promoter, sales=["500.00"], shop=merchant)
     paid = event("order.paid", "ONLY-PAID", items=[(product.sku, "80.00")], paid_at=now)
     store(merchant, {**paid, "click_id": str(click.pk)})
+    # The merchant reports it: a penalised order (a low flag) for every role to read.
+    only_paid = merchant.orders.get(order_id="ONLY-PAID")
+    shop.call("post", f"{API}order-reports/", {"order": only_paid.pk, "note": "Odd."}, status=201)
     admin.call("post", f"{API}settlement-runs/", status=202)
 
     # Payouts in every end state, a batch, a released hold.

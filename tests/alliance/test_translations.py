@@ -22,6 +22,7 @@ SOURCES = [
     "promoters",
     "ledger",
     "commissions",
+    "fraud",
     "statements",
     "payouts",
     "fraud",

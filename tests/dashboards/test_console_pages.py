@@ -107,8 +107,15 @@ def test_the_overview_counts_what_needs_action(console, admin_user, django_asser
     )
     run = _run(status=SettlementRun.Status.FINISHED)
     LedgerCheck.objects.create(status=LedgerCheck.Status.FAILED, breaks=["a", "b"])
+    link = factories.LinkFactory()
+    factories.ClickFactory(link=link)
+    factories.ClickFactory(link=link, is_unique=False)
+    factories.ClickFactory(link=link, is_bot=True)
+    factories.ClickFactory(link=link, is_suspicious=True, suspicion="click_flood")
+    factories.ClickFactory(link=link, created_at=timezone.now() - timedelta(days=2))
 
-    with django_assert_max_num_queries(9):
+    # One more than the counts of work: the last day's clicks, one aggregate.
+    with django_assert_max_num_queries(10):
         response = console.get("/console/")
 
     html = response.content.decode()
@@ -117,6 +124,10 @@ def test_the_overview_counts_what_needs_action(console, admin_user, django_asser
     assert 'id="count-payouts-requested">1<' in html
     assert 'id="count-payouts-held">1<' in html
     assert 'id="count-order-events-failed">1<' in html
+    assert 'id="count-clicks">4<' in html
+    assert 'id="count-unique-clicks">1<' in html
+    assert 'id="count-bot-clicks">1<' in html
+    assert 'id="count-suspicious-clicks">1<' in html
     assert f'href="/console/settlement/{run.pk}/"' in html
     assert "2 breaks found" in html
     assert 'href="/console/merchants/"' in html and 'href="/console/payouts/?status=held"' in html

@@ -441,6 +441,13 @@ def shop_history(merchant, other_merchant):
     )
     link = factories.LinkFactory(promoter=ada, product=product)
     factories.ClickFactory(link=link, created_at=midnight - timedelta(days=1), is_bot=True)
+    # A click the traffic rules marked: counted in the clicks and apart, never as unique.
+    factories.ClickFactory(
+        link=link,
+        created_at=midnight - timedelta(days=1),
+        is_suspicious=True,
+        suspicion="click_flood",
+    )
     foreign = factories.ProductFactory(merchant=other_merchant, sku="TEA")
     sale(other_merchant, foreign, ada, "ELSEWHERE", "500.00", midnight - timedelta(hours=5))
     # The old sale is due: settled into the ledger, owed until the merchant pays its statement.
@@ -455,9 +462,12 @@ def test_overview_numbers_are_exact_across_day_boundaries(owner_client, shop_his
     response = owner_client.get(reverse("merchant-overview"))
 
     html = response.content.decode()
-    # Clicks: an hour before each sale; the first day's click falls on the day before the
-    # period, and the bot's is left out.
-    assert stat(html, "clicks") == "3"
+    # Clicks: an hour before each sale (the first day's click falls on the day before the
+    # period), the bot's and the suspicious one, each also counted apart.
+    assert stat(html, "clicks") == "5"
+    assert stat(html, "unique-clicks") == "3"
+    assert stat(html, "bot-clicks") == "1"
+    assert stat(html, "suspicious-clicks") == "1"
     assert stat(html, "orders") == "4"  # yesterday, today, first day, cancelled
     assert stat(html, "gmv") == "CN¥160.00"  # 100 + 50 + 10
     # Estimated: 20.00 (paid) + 10.00 (completed) + 2.00 (first day); settled unpaid: 200.00.
@@ -554,7 +564,9 @@ def test_orders_filters(owner_client, shop_history, query, expected):
 def test_orders_list_takes_a_fixed_number_of_queries(
     owner_client, shop_history, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8):
+    # 8, and 4 for fraud review: the orders' marks, and the held commissions, open flags and
+    # suspicious clicks of the summary (dashboards.merchant.fraud).
+    with django_assert_max_num_queries(12):
         response = owner_client.get(reverse("merchant-orders"))
     assert response.status_code == 200
 
@@ -570,9 +582,14 @@ def test_top_promoters_by_gmv_with_conversion(
 
     rows = response.context["rows"]
     assert [(r.display_name, r.clicks, r.orders, r.gmv, r.commission) for r in rows] == [
-        ("Ada", 1, 2, D("110.00"), D("22.00")),
+        ("Ada", 3, 2, D("110.00"), D("22.00")),
         ("Bob", 2, 2, D("50.00"), D("10.00")),
     ]
+    assert [(r.unique_clicks, r.bot_clicks, r.suspicious_clicks) for r in rows] == [
+        (1, 1, 1),
+        (2, 0, 0),
+    ]
+    # Conversion is per unique click: the bot's and the suspicious click do not dilute it.
     assert (rows[0].conversion, rows[1].conversion) == (2.0, 1.0)
     html = response.content.decode()
     assert html.index("Ada") < html.index("Bob")

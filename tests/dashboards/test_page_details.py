@@ -105,7 +105,9 @@ def test_kpi_explanations_fold_into_a_help_toggle(path, merchant_owner, promoter
         notes = re.findall(r'<p class="card-note">(.*?)</p>', card, re.S)
         assert all(len(re.sub(r"<[^>]+>", "", note)) <= 40 for note in notes), notes
     assert html.count('<details class="card-help"><summary>What it counts</summary>') >= 4
-    assert "Clicks on your promoters' links, bots left out." in html or "Orders per click" in html
+    assert "Every click on your promoters' links, and apart" in html or (
+        "Orders per unique click" in html
+    )
 
 
 def test_chart_margins_fit_the_longest_axis_label():

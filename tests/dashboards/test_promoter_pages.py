@@ -1,6 +1,7 @@
 """The promoter's dashboard: access, tenancy, the link builder, QR downloads, the product
 selection's filters and sorts, exact overview numbers and pinned query counts."""
 
+import re
 from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -463,6 +464,8 @@ def test_overview_numbers_are_exact(page, promoter):
     assert window.orders[-2:] == [1, 0]
     assert window.earnings[-2] == D("18.00") and sum(window.earnings) == D("18.00")
 
+    assert 'id="window-click-split">4 unique · 0 bots · 0 suspicious<' in html
+
     wide = page.get("/promoter/?days=90").context["window"]
     assert (wide.clicks_total, wide.orders_total, wide.earnings_total) == (5, 2, D("27.00"))
     assert len(page.get("/promoter/?days=7").context["window"].days) == 7
@@ -487,7 +490,8 @@ def test_overview_query_count_is_pinned(page, promoter, django_assert_max_num_qu
         _sale(
             promoter, amount="10.00", paid_at=timezone.now() - timedelta(days=n), order_id=f"Q{n}"
         )
-    with django_assert_max_num_queries(10):
+    # 11 since the balances say how much a fraud review holds (payouts.selectors).
+    with django_assert_max_num_queries(11):
         assert page.get("/promoter/?days=90").status_code == 200
 
 
@@ -638,3 +642,36 @@ def test_team_shows_the_invite_and_the_downlines(page, promoter, django_assert_m
     assert f'value="http://testserver/signup/promoter/?invite={promoter.invite_code}"' in html
     assert "Xiao Li" in html
     assert '<td class="num">1</td>' in html and "CN¥1.00" in html
+
+
+def test_conversion_is_per_unique_click_and_every_kind_of_click_is_counted_apart(page, promoter):
+    zone = ZoneInfo(settings.TIME_ZONE)
+    today = timezone.localtime(timezone.now(), zone).date()
+    noon = datetime.combine(today, datetime.min.time(), tzinfo=zone) + timedelta(hours=12)
+    link = _sale(promoter, amount="100.00", paid_at=noon - timedelta(days=1), order_id="CV-1")
+    factories.ClickFactory(link=link, created_at=noon - timedelta(days=1), is_bot=True)
+    for _ in range(2):
+        factories.ClickFactory(
+            link=link,
+            created_at=noon - timedelta(days=1),
+            is_suspicious=True,
+            suspicion="click_flood",
+        )
+
+    html = html_of(page.get("/promoter/"))
+    links = html_of(page.get("/promoter/links/"))
+    detail = html_of(page.get(f"/promoter/links/{link.pk}/"))
+
+    # One sale's click is unique: 1 order per 1 unique click, whatever bots and floods add.
+    assert '<p class="card-value" id="window-clicks">4</p>' in html
+    assert 'id="window-click-split">1 unique · 1 bots · 2 suspicious<' in html
+    assert '<p class="card-value" id="window-conversion">100%</p>' in html
+    assert '<p class="card-value" id="link-bot-clicks">1</p>' in detail
+    assert '<p class="card-value" id="link-suspicious-clicks">2</p>' in detail
+    row = links[links.index(f'data-link="{link.pk}"') :]
+    assert [cell for cell in re.findall(r'<td class="num">([^<]*)</td>', row)[:4]] == [
+        "4",
+        "1",
+        "1",
+        "2",
+    ]

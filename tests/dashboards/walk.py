@@ -69,6 +69,21 @@ def world() -> World:
         month=date(today.year, today.month, 1), now=timezone.now() + timedelta(days=32)
     )
     payout_request(promoter=promoter, method=alipay(promoter), amount=Decimal("10.00"))
+    # A low fraud flag on one sale: the on-hold page shows a penalised order and its appeal
+    # form, the merchant's orders page its mark (a low flag holds nothing).
+    sale = promoter.orders.order_by("pk").first()
+    flag_raise(
+        Finding(
+            rule=Rule.FAST_PAY,
+            severity=Flag.Severity.LOW,
+            key=f"fast_pay:order:{sale.pk}",
+            promoter_id=promoter.pk,
+            merchant_id=shop.pk,
+            summary="Paid soon after the click",
+            evidence={},
+            order_ids=[sale.pk],
+        )
+    )
     admin = factories.AdminFactory(username="root")
     statement = Statement.objects.filter(merchant=shop).first()
     from commissions.models import SettlementRun
@@ -121,6 +136,7 @@ def world() -> World:
                 "/promoter/orders/",
                 "/promoter/team/",
                 "/promoter/payouts/",
+                "/promoter/on-hold/",
             ],
             "admin": [
                 "/console/",

@@ -233,6 +233,11 @@ def test_from_sign_ups_to_an_approved_payout(visits, live_server, celery_worker,
     expect(page.locator("#link-clicks")).to_have_text("1")
 
     # The store reports the order, paid, then completed; the worker applies the events.
+    # A person reads the page before paying; the robot would pay within seconds of its click,
+    # which the fast_pay rule holds (docs/fraud.md): the click is dated two minutes back.
+    Click.objects.filter(link__promoter=promoter).update(
+        created_at=timezone.now() - timedelta(minutes=2)
+    )
     paid_at = timezone.now()
     post_order_event(
         live_server.url,

@@ -87,10 +87,25 @@ def test_link_stats_count_clicks(promoter_api, link):
     factories.ClickFactory(link=link, is_unique=True)
     factories.ClickFactory(link=link, is_unique=False)
     factories.ClickFactory(link=link, is_unique=True, is_bot=True)
+    factories.ClickFactory(link=link, is_unique=True, is_suspicious=True, suspicion="click_flood")
 
     body = promoter_api.get(f"/api/v1/links/{link.pk}/").json()
 
-    assert (body["clicks_count"], body["unique_clicks_count"]) == (3, 1)
+    counts = ("clicks_count", "unique_clicks_count", "bot_clicks_count", "suspicious_clicks_count")
+    assert tuple(body[name] for name in counts) == (4, 1, 1, 1)
+
+
+def test_clicks_say_whether_suspicious_and_filter_by_it(promoter_api, link):
+    factories.ClickFactory(link=link)
+    flagged = factories.ClickFactory(link=link, is_suspicious=True, suspicion="cookie_stuffing")
+
+    everything = promoter_api.get("/api/v1/clicks/").json()["results"]
+    suspicious = promoter_api.get("/api/v1/clicks/?is_suspicious=true").json()["results"]
+
+    assert len(everything) == 2
+    assert [(c["id"], c["is_suspicious"], c["suspicion"]) for c in suspicious] == [
+        (str(flagged.pk), True, "cookie_stuffing")
+    ]
 
 
 def test_deactivating_a_link_makes_it_gone(promoter_api, client, link):

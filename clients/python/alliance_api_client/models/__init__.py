@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .action_enum import ActionEnum
+from .appeal_request import AppealRequest
 from .application_review_request import ApplicationReviewRequest
 from .application_status_enum import ApplicationStatusEnum
 from .attribution_enum import AttributionEnum
@@ -67,10 +68,10 @@ from .flag_history import FlagHistory
 from .flag_history_commissions import FlagHistoryCommissions
 from .flag_history_flags import FlagHistoryFlags
 from .flag_order import FlagOrder
+from .flag_severity_enum import FlagSeverityEnum
 from .flag_similar import FlagSimilar
+from .flag_status_enum import FlagStatusEnum
 from .fraud_decision_enum import FraudDecisionEnum
-from .fraud_flag_severity_enum import FraudFlagSeverityEnum
-from .fraud_flag_status_enum import FraudFlagStatusEnum
 from .fraud_flags_list_ordering_item import FraudFlagsListOrderingItem
 from .fraud_flags_list_rule import FraudFlagsListRule
 from .fraud_flags_list_severity import FraudFlagsListSeverity
@@ -103,6 +104,8 @@ from .order_events_list_ordering_item import OrderEventsListOrderingItem
 from .order_events_list_source import OrderEventsListSource
 from .order_events_list_status import OrderEventsListStatus
 from .order_item_schema_request import OrderItemSchemaRequest
+from .order_report_answer import OrderReportAnswer
+from .order_report_request import OrderReportRequest
 from .order_status_enum import OrderStatusEnum
 from .order_sync_page import OrderSyncPage
 from .orders_list_attribution import OrdersListAttribution
@@ -131,6 +134,7 @@ from .paginated_payout_batch_list import PaginatedPayoutBatchList
 from .paginated_payout_hold_list import PaginatedPayoutHoldList
 from .paginated_payout_list import PaginatedPayoutList
 from .paginated_payout_method_list import PaginatedPayoutMethodList
+from .paginated_penalised_order_list import PaginatedPenalisedOrderList
 from .paginated_product_import_summary_list import PaginatedProductImportSummaryList
 from .paginated_product_list import PaginatedProductList
 from .paginated_promoter_list import PaginatedPromoterList
@@ -166,6 +170,11 @@ from .payouts_export_create_kind import PayoutsExportCreateKind
 from .payouts_list_kind import PayoutsListKind
 from .payouts_list_ordering_item import PayoutsListOrderingItem
 from .payouts_list_status import PayoutsListStatus
+from .penalised_order import PenalisedOrder
+from .penalised_orders_list_ordering_item import PenalisedOrdersListOrderingItem
+from .penalised_orders_list_reason_kind import PenalisedOrdersListReasonKind
+from .penalised_orders_list_status import PenalisedOrdersListStatus
+from .penalty_status_enum import PenaltyStatusEnum
 from .platforms_enum import PlatformsEnum
 from .product import Product
 from .product_file_format_enum import ProductFileFormatEnum
@@ -186,6 +195,7 @@ from .promoter_signup_request import PromoterSignupRequest
 from .promoters_list_ordering_item import PromotersListOrderingItem
 from .promoters_list_status import PromotersListStatus
 from .public_shape_enum import PublicShapeEnum
+from .reason_kind_enum import ReasonKindEnum
 from .reason_request import ReasonRequest
 from .reference_request import ReferenceRequest
 from .review_request import ReviewRequest
@@ -214,6 +224,7 @@ from .webhook_secret import WebhookSecret
 
 __all__ = (
     "ActionEnum",
+    "AppealRequest",
     "ApplicationReviewRequest",
     "ApplicationStatusEnum",
     "AttributionEnum",
@@ -280,14 +291,14 @@ __all__ = (
     "FlagHistoryCommissions",
     "FlagHistoryFlags",
     "FlagOrder",
+    "FlagSeverityEnum",
     "FlagSimilar",
+    "FlagStatusEnum",
     "FraudDecisionEnum",
-    "FraudFlagSeverityEnum",
     "FraudFlagsListOrderingItem",
     "FraudFlagsListRule",
     "FraudFlagsListSeverity",
     "FraudFlagsListStatus",
-    "FraudFlagStatusEnum",
     "FraudRuleEnum",
     "ImportError_",
     "InvalidReason",
@@ -316,6 +327,8 @@ __all__ = (
     "OrderEventStatusEnum",
     "OrderEventTypeEnum",
     "OrderItemSchemaRequest",
+    "OrderReportAnswer",
+    "OrderReportRequest",
     "OrdersListAttribution",
     "OrdersListOrderingItem",
     "OrdersListStatus",
@@ -344,6 +357,7 @@ __all__ = (
     "PaginatedPayoutHoldList",
     "PaginatedPayoutList",
     "PaginatedPayoutMethodList",
+    "PaginatedPenalisedOrderList",
     "PaginatedProductImportSummaryList",
     "PaginatedProductList",
     "PaginatedPromoterList",
@@ -379,6 +393,11 @@ __all__ = (
     "PayoutsListOrderingItem",
     "PayoutsListStatus",
     "PayoutStatusEnum",
+    "PenalisedOrder",
+    "PenalisedOrdersListOrderingItem",
+    "PenalisedOrdersListReasonKind",
+    "PenalisedOrdersListStatus",
+    "PenaltyStatusEnum",
     "PlatformsEnum",
     "Product",
     "ProductFileFormatEnum",
@@ -399,6 +418,7 @@ __all__ = (
     "PromotersListOrderingItem",
     "PromotersListStatus",
     "PublicShapeEnum",
+    "ReasonKindEnum",
     "ReasonRequest",
     "ReferenceRequest",
     "ReviewRequest",

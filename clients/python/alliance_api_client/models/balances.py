@@ -20,6 +20,7 @@ class Balances:
         promoter (int):
         pending (str): Estimated earnings: own share and upline shares, orders paid.
         confirmed (str): Confirmed earnings, waiting for settlement after the hold.
+        held (str): Of pending and confirmed: held for a fraud review, not settled until it is decided (docs/fraud.md).
         available (str): Settled and not paid out: what a payout may take (may be negative).
         in_transit (str): Approved payouts not yet paid.
         paid (str): Paid out, all time.
@@ -31,6 +32,7 @@ class Balances:
     promoter: int
     pending: str
     confirmed: str
+    held: str
     available: str
     in_transit: str
     paid: str
@@ -47,6 +49,8 @@ class Balances:
         pending = self.pending
 
         confirmed = self.confirmed
+
+        held = self.held
 
         available = self.available
 
@@ -71,6 +75,7 @@ class Balances:
                 "promoter": promoter,
                 "pending": pending,
                 "confirmed": confirmed,
+                "held": held,
                 "available": available,
                 "in_transit": in_transit,
                 "paid": paid,
@@ -92,6 +97,8 @@ class Balances:
         pending = d.pop("pending")
 
         confirmed = d.pop("confirmed")
+
+        held = d.pop("held")
 
         available = d.pop("available")
 
@@ -122,6 +129,7 @@ class Balances:
             promoter=promoter,
             pending=pending,
             confirmed=confirmed,
+            held=held,
             available=available,
             in_transit=in_transit,
             paid=paid,

@@ -25,6 +25,8 @@ class Click:
         is_unique (bool):
         is_unique_checked (bool):
         is_bot (bool):
+        is_suspicious (bool):
+        suspicion (str):
     """
 
     id: UUID
@@ -37,6 +39,8 @@ class Click:
     is_unique: bool
     is_unique_checked: bool
     is_bot: bool
+    is_suspicious: bool
+    suspicion: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +64,10 @@ class Click:
 
         is_bot = self.is_bot
 
+        is_suspicious = self.is_suspicious
+
+        suspicion = self.suspicion
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -74,6 +82,8 @@ class Click:
                 "is_unique": is_unique,
                 "is_unique_checked": is_unique_checked,
                 "is_bot": is_bot,
+                "is_suspicious": is_suspicious,
+                "suspicion": suspicion,
             }
         )
 
@@ -102,6 +112,10 @@ class Click:
 
         is_bot = d.pop("is_bot")
 
+        is_suspicious = d.pop("is_suspicious")
+
+        suspicion = d.pop("suspicion")
+
         click = cls(
             id=id,
             link=link,
@@ -113,6 +127,8 @@ class Click:
             is_unique=is_unique,
             is_unique_checked=is_unique_checked,
             is_bot=is_bot,
+            is_suspicious=is_suspicious,
+            suspicion=suspicion,
         )
 
         click.additional_properties = d

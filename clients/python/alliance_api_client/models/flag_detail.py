@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.fraud_flag_severity_enum import FraudFlagSeverityEnum
-from ..models.fraud_flag_status_enum import FraudFlagStatusEnum
+from ..models.flag_severity_enum import FlagSeverityEnum
+from ..models.flag_status_enum import FlagStatusEnum
 from ..models.fraud_rule_enum import FraudRuleEnum
 
 if TYPE_CHECKING:
@@ -45,9 +45,9 @@ class FlagDetail:
             * `refund_abuse` - Refunds after settlement above the promoter's history
             * `merchant_report` - Reported by the merchant
         rule_label (str):
-        severity (FraudFlagSeverityEnum): * `low` - Low: marked for review
+        severity (FlagSeverityEnum): * `low` - Low: marked for review
             * `high` - High: money held until review
-        status (FraudFlagStatusEnum): * `open` - Open
+        status (FlagStatusEnum): * `open` - Open
             * `cleared` - Cleared
             * `confirmed` - Confirmed as fraud
         promoter (int):
@@ -78,8 +78,8 @@ class FlagDetail:
     id: int
     rule: FraudRuleEnum
     rule_label: str
-    severity: FraudFlagSeverityEnum
-    status: FraudFlagStatusEnum
+    severity: FlagSeverityEnum
+    status: FlagStatusEnum
     promoter: int
     promoter_name: str
     merchant: int | None
@@ -237,9 +237,9 @@ class FlagDetail:
 
         rule_label = d.pop("rule_label")
 
-        severity = FraudFlagSeverityEnum(d.pop("severity"))
+        severity = FlagSeverityEnum(d.pop("severity"))
 
-        status = FraudFlagStatusEnum(d.pop("status"))
+        status = FlagStatusEnum(d.pop("status"))
 
         promoter = d.pop("promoter")
 

@@ -26,7 +26,9 @@ class Link:
         qr_svg_url (str):
         qr_png_url (str):
         clicks_count (int):  Default: 0.
-        unique_clicks_count (int):  Default: 0.
+        unique_clicks_count (int): People's first clicks in the unique window, neither bot nor suspicious. Default: 0.
+        bot_clicks_count (int):  Default: 0.
+        suspicious_clicks_count (int): Clicks of people a traffic rule marked suspicious (docs/fraud.md). Default: 0.
         created_at (datetime.datetime):
         channel (int | None | Unset):
         product (int | None | Unset):
@@ -47,6 +49,8 @@ class Link:
     created_at: datetime.datetime
     clicks_count: int = 0
     unique_clicks_count: int = 0
+    bot_clicks_count: int = 0
+    suspicious_clicks_count: int = 0
     channel: int | None | Unset = UNSET
     product: int | None | Unset = UNSET
     merchant: int | None | Unset = UNSET
@@ -76,6 +80,10 @@ class Link:
         clicks_count = self.clicks_count
 
         unique_clicks_count = self.unique_clicks_count
+
+        bot_clicks_count = self.bot_clicks_count
+
+        suspicious_clicks_count = self.suspicious_clicks_count
 
         created_at = self.created_at.isoformat()
 
@@ -120,6 +128,8 @@ class Link:
                 "qr_png_url": qr_png_url,
                 "clicks_count": clicks_count,
                 "unique_clicks_count": unique_clicks_count,
+                "bot_clicks_count": bot_clicks_count,
+                "suspicious_clicks_count": suspicious_clicks_count,
                 "created_at": created_at,
             }
         )
@@ -160,6 +170,10 @@ class Link:
         clicks_count = d.pop("clicks_count")
 
         unique_clicks_count = d.pop("unique_clicks_count")
+
+        bot_clicks_count = d.pop("bot_clicks_count")
+
+        suspicious_clicks_count = d.pop("suspicious_clicks_count")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -213,6 +227,8 @@ class Link:
             qr_png_url=qr_png_url,
             clicks_count=clicks_count,
             unique_clicks_count=unique_clicks_count,
+            bot_clicks_count=bot_clicks_count,
+            suspicious_clicks_count=suspicious_clicks_count,
             created_at=created_at,
             channel=channel,
             product=product,

@@ -34,6 +34,9 @@ class OrderEventSchemaRequest:
         click_id (None | str | Unset):  Default: ''.
         coupon_code (None | str | Unset):  Default: ''.
         customer_id (None | str | Unset):  Default: ''.
+        buyer_contact_hash (None | str | Unset): SHA-256, in hex, of the buyer's normalised phone (digits with the
+            country code, 8613800138000) or email (trimmed, lowercased); stored lowercased.
+        device_id (None | str | Unset): The store's opaque id of the buyer's device: 1 to 64 visible ASCII characters.
     """
 
     type_: OrderEventTypeEnum
@@ -45,6 +48,8 @@ class OrderEventSchemaRequest:
     click_id: None | str | Unset = ""
     coupon_code: None | str | Unset = ""
     customer_id: None | str | Unset = ""
+    buyer_contact_hash: None | str | Unset = UNSET
+    device_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +93,18 @@ class OrderEventSchemaRequest:
         else:
             customer_id = self.customer_id
 
+        buyer_contact_hash: None | str | Unset
+        if isinstance(self.buyer_contact_hash, Unset):
+            buyer_contact_hash = UNSET
+        else:
+            buyer_contact_hash = self.buyer_contact_hash
+
+        device_id: None | str | Unset
+        if isinstance(self.device_id, Unset):
+            device_id = UNSET
+        else:
+            device_id = self.device_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -107,6 +124,10 @@ class OrderEventSchemaRequest:
             field_dict["coupon_code"] = coupon_code
         if customer_id is not UNSET:
             field_dict["customer_id"] = customer_id
+        if buyer_contact_hash is not UNSET:
+            field_dict["buyer_contact_hash"] = buyer_contact_hash
+        if device_id is not UNSET:
+            field_dict["device_id"] = device_id
 
         return field_dict
 
@@ -177,6 +198,24 @@ class OrderEventSchemaRequest:
 
         customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
+        def _parse_buyer_contact_hash(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        buyer_contact_hash = _parse_buyer_contact_hash(d.pop("buyer_contact_hash", UNSET))
+
+        def _parse_device_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        device_id = _parse_device_id(d.pop("device_id", UNSET))
+
         order_event_schema_request = cls(
             type_=type_,
             order_id=order_id,
@@ -187,6 +226,8 @@ class OrderEventSchemaRequest:
             click_id=click_id,
             coupon_code=coupon_code,
             customer_id=customer_id,
+            buyer_contact_hash=buyer_contact_hash,
+            device_id=device_id,
         )
 
         order_event_schema_request.additional_properties = d

@@ -18,6 +18,7 @@ def _get_kwargs(
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
     is_bot: bool | Unset = UNSET,
+    is_suspicious: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
     ordering: list[ClicksListOrderingItem] | Unset = UNSET,
@@ -41,6 +42,8 @@ def _get_kwargs(
     params["created_before"] = json_created_before
 
     params["is_bot"] = is_bot
+
+    params["is_suspicious"] = is_suspicious
 
     params["is_unique"] = is_unique
 
@@ -124,6 +127,7 @@ def sync_detailed(
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
     is_bot: bool | Unset = UNSET,
+    is_suspicious: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
     ordering: list[ClicksListOrderingItem] | Unset = UNSET,
@@ -137,6 +141,7 @@ def sync_detailed(
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
         is_bot (bool | Unset):
+        is_suspicious (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
         ordering (list[ClicksListOrderingItem] | Unset):
@@ -157,6 +162,7 @@ def sync_detailed(
         created_after=created_after,
         created_before=created_before,
         is_bot=is_bot,
+        is_suspicious=is_suspicious,
         is_unique=is_unique,
         link=link,
         ordering=ordering,
@@ -179,6 +185,7 @@ def sync(
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
     is_bot: bool | Unset = UNSET,
+    is_suspicious: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
     ordering: list[ClicksListOrderingItem] | Unset = UNSET,
@@ -192,6 +199,7 @@ def sync(
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
         is_bot (bool | Unset):
+        is_suspicious (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
         ordering (list[ClicksListOrderingItem] | Unset):
@@ -213,6 +221,7 @@ def sync(
         created_after=created_after,
         created_before=created_before,
         is_bot=is_bot,
+        is_suspicious=is_suspicious,
         is_unique=is_unique,
         link=link,
         ordering=ordering,
@@ -229,6 +238,7 @@ async def asyncio_detailed(
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
     is_bot: bool | Unset = UNSET,
+    is_suspicious: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
     ordering: list[ClicksListOrderingItem] | Unset = UNSET,
@@ -242,6 +252,7 @@ async def asyncio_detailed(
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
         is_bot (bool | Unset):
+        is_suspicious (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
         ordering (list[ClicksListOrderingItem] | Unset):
@@ -262,6 +273,7 @@ async def asyncio_detailed(
         created_after=created_after,
         created_before=created_before,
         is_bot=is_bot,
+        is_suspicious=is_suspicious,
         is_unique=is_unique,
         link=link,
         ordering=ordering,
@@ -282,6 +294,7 @@ async def asyncio(
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
     is_bot: bool | Unset = UNSET,
+    is_suspicious: bool | Unset = UNSET,
     is_unique: bool | Unset = UNSET,
     link: int | Unset = UNSET,
     ordering: list[ClicksListOrderingItem] | Unset = UNSET,
@@ -295,6 +308,7 @@ async def asyncio(
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
         is_bot (bool | Unset):
+        is_suspicious (bool | Unset):
         is_unique (bool | Unset):
         link (int | Unset):
         ordering (list[ClicksListOrderingItem] | Unset):
@@ -317,6 +331,7 @@ async def asyncio(
             created_after=created_after,
             created_before=created_before,
             is_bot=is_bot,
+            is_suspicious=is_suspicious,
             is_unique=is_unique,
             link=link,
             ordering=ordering,

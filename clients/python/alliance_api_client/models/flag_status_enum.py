@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class FraudFlagStatusEnum(StrEnum):
+class FlagStatusEnum(StrEnum):
     CLEARED = "cleared"
     CONFIRMED = "confirmed"
     OPEN = "open"

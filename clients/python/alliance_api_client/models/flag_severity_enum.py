@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class FraudFlagSeverityEnum(StrEnum):
+class FlagSeverityEnum(StrEnum):
     HIGH = "high"
     LOW = "low"
 

@@ -1,0 +1,163 @@
+"""Refund abuse: refunds after settlement far above the promoter's own history and its
+merchant's other promoters. A high flag: it holds the promoter's payouts and touches the
+commissions refunded after settlement and the promoter's unsettled ones.
+docs/fraud.md ("Refund abuse") states the rule.
+
+A refund after settlement is a commission that was settled (settled_at set) and is now
+reversed: target_status keeps settled_at through a reversal, and a commission is reversed
+only when its order is refunded or cancelled, which a completed (settled) order cannot be."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from commissions.models import Commission
+from products.models import Merchant
+
+from ..models import Flag, Rule
+from ..params import param
+from . import stats
+from .flags import Finding
+
+UNSETTLED = [Commission.Status.PENDING, Commission.Status.CONFIRMED]
+REFUNDED_AFTER = Q(status=Commission.Status.REVERSED, settled_at__isnull=False)
+
+
+def _cohorts(since: datetime, history_since: datetime, now: datetime) -> list[Any]:
+    """Per promoter and merchant: commissions settled in the window and how many of them were
+    refunded after settlement, the same for the history before it. One aggregate query."""
+    recent = Q(settled_at__gte=since)
+    history = Q(settled_at__lt=since)
+    return list(
+        Commission.objects.filter(settled_at__gte=history_since, settled_at__lt=now)
+        .values("promoter_id", "merchant_id")
+        .annotate(
+            settled=Count("pk", filter=recent),
+            refunded=Count("pk", filter=recent & REFUNDED_AFTER),
+            history_settled=Count("pk", filter=history),
+            history_refunded=Count("pk", filter=history & REFUNDED_AFTER),
+        )
+        .order_by("promoter_id", "merchant_id")
+    )
+
+
+def refund_abuse_findings(*, now: datetime) -> Iterator[Finding]:
+    """A high flag on each promoter (per merchant) whose share of settled commissions later
+    refunded, over refund_abuse_window_days, is above its merchant's other promoters (beta-
+    binomial, p below refund_abuse_p_value over the number tested) and at least
+    refund_abuse_min_ratio times both their mean and the promoter's own history."""
+    window = int(param("refund_abuse_window_days"))
+    since = now - timedelta(days=window)
+    history_since = since - timedelta(days=int(param("refund_abuse_history_days")))
+    rows = _cohorts(since, history_since, now)
+    merchants = Merchant.objects.only("fraud_overrides").in_bulk({r["merchant_id"] for r in rows})
+    minimum = {pk: int(param("refund_abuse_min_settled", m)) for pk, m in merchants.items()}
+    groups: dict[int, stats.RateSums] = defaultdict(stats.RateSums)
+    own = {}
+    for row in rows:
+        sample = stats.RateSums.of(
+            row["refunded"], row["settled"], min_trials=minimum[row["merchant_id"]]
+        )
+        own[(row["promoter_id"], row["merchant_id"])] = sample
+        groups[row["merchant_id"]] += sample
+    least_peers = int(param("outlier_min_peers"))
+    tested = []
+    for row in rows:
+        if row["settled"] < minimum[row["merchant_id"]] or not row["refunded"]:
+            continue
+        sample = own[(row["promoter_id"], row["merchant_id"])]
+        peers = stats.rate_fit(groups[row["merchant_id"]] - sample, min_peers=least_peers)
+        if peers is not None:
+            p = stats.rate_upper_p(row["refunded"], row["settled"], peers)
+            tested.append((row, peers, p))
+    for row, peers, p in tested:
+        merchant = merchants.get(row["merchant_id"])
+        verdict = _verdict(row, peers, p, len(tested), merchant, minimum[row["merchant_id"]])
+        if verdict is not None:
+            yield _finding(row, peers, verdict, now, since, window)
+
+
+def _verdict(row, peers, p, tests, merchant, minimum) -> dict | None:
+    """The numbers against the thresholds when the promoter trips, else None."""
+    level = float(param("refund_abuse_p_value", merchant))
+    ratio = float(param("refund_abuse_min_ratio", merchant))
+    threshold = level / max(tests, 1)
+    rate = row["refunded"] / row["settled"]
+    history_rate = None
+    history_p = None
+    if row["history_settled"] >= minimum:
+        history_rate = row["history_refunded"] / row["history_settled"]
+        history = stats.RatePeers(count=1, pooled_rate=history_rate)
+        history_p = stats.rate_upper_p(row["refunded"], row["settled"], history)
+        if rate < ratio * history_rate or history_p >= threshold:
+            return None
+    if p >= threshold or rate < ratio * peers.mean:
+        return None
+    return {
+        "measured": {
+            "refunded_after_settlement": row["refunded"],
+            "settled": row["settled"],
+            "rate": round(rate, 6),
+            "p_value": p,
+            "history_settled": row["history_settled"],
+            "history_refunded": row["history_refunded"],
+            "history_rate": None if history_rate is None else round(history_rate, 6),
+            "history_p_value": history_p,
+        },
+        "peers": peers.evidence(),
+        "threshold": {
+            "p_value": threshold,
+            "family_p_value": level,
+            "tests": tests,
+            "min_ratio": ratio,
+            "min_settled": minimum,
+        },
+    }
+
+
+def _finding(row, peers, verdict, now, since, window) -> Finding:
+    promoter_id, merchant_id = row["promoter_id"], row["merchant_id"]
+    refunded = Commission.objects.filter(
+        REFUNDED_AFTER,
+        promoter_id=promoter_id,
+        merchant_id=merchant_id,
+        settled_at__gte=since,
+        settled_at__lt=now,
+    )
+    amounts = refunded.aggregate(
+        orders=Count("order_id", distinct=True), refunded=Sum("order_item__refunded_amount")
+    )
+    refunded_ids = list(refunded.order_by("pk").values_list("pk", flat=True))
+    unsettled = Commission.objects.filter(promoter_id=promoter_id, status__in=UNSETTLED)
+    touched = refunded_ids + list(unsettled.order_by("pk").values_list("pk", flat=True))
+    verdict["measured"]["orders"] = amounts["orders"]
+    verdict["measured"]["refunded_amount"] = str(amounts["refunded"] or Decimal("0.00"))
+    verdict["window_days"] = window
+    verdict["commissions_refunded"] = refunded_ids
+    measured = verdict["measured"]
+    return Finding(
+        rule=Rule.REFUND_ABUSE,
+        severity=Flag.Severity.HIGH,
+        # One flag per promoter, merchant and month: an admin's decision holds for the month.
+        key=f"{Rule.REFUND_ABUSE}:promoter:{promoter_id}:merchant:{merchant_id}:{now:%Y-%m}",
+        promoter_id=promoter_id,
+        merchant_id=merchant_id,
+        summary=_(
+            "%(k)s of %(n)s settled commissions refunded after settlement (%(rate).1f%%, "
+            "%(amount)s refunded) against its peers' %(peers).1f%%"
+        )
+        % {
+            "k": measured["refunded_after_settlement"],
+            "n": measured["settled"],
+            "rate": 100 * measured["rate"],
+            "amount": measured["refunded_amount"],
+            "peers": 100 * peers.mean,
+        },
+        evidence=verdict,
+        commission_ids=touched,
+    )
