@@ -316,7 +316,11 @@ def world(settings):
         "promoter": seller,
         "row": promoter,
         # What only a filter or another row than the list's first shows, read by an admin.
-        "also": [f"{API}fraud-flags/?status=any", f"{API}fraud-flags/{cleared.pk}/"],
+        "also": [
+            f"{API}fraud-flags/?status=any",
+            f"{API}fraud-flags/{cleared.pk}/",
+            f"{API}fraud-flags/{appealed.pk}/",
+        ],
     }
 
 

@@ -25,7 +25,6 @@ SOURCES = [
     "fraud",
     "statements",
     "payouts",
-    "fraud",
     "dashboards",
     "templates",
     "manage.py",

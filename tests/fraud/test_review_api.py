@@ -98,8 +98,12 @@ def test_the_queue_costs_the_same_queries_for_many_flags(
     for n in range(6):
         flag_on(sale(shop, promoter, f"Q-{n}")[0])
 
+    # The rules may raise flags of their own on these sales: every open one is listed.
+    listed = Flag.objects.filter(status=Flag.Status.OPEN).count()
+    assert listed >= 6
+
     with django_assert_max_num_queries(4):
-        assert len(ids(admin_api.get(API))) == 6
+        assert len(ids(admin_api.get(API))) == listed
 
 
 def test_a_flag_shows_its_evidence_orders_commissions_and_the_appeal(admin_api, flagged, promoter):
