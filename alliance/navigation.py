@@ -53,6 +53,7 @@ MENUS: "dict[Role, list[tuple[str, StrOrPromise]]]" = {
         ("console-promoters", _("Promoters")),
         ("console-domains", _("Store domains")),
         ("console-payouts", _("Payouts")),
+        ("console-fraud", _("Fraud review")),
         ("console-settlement", _("Settlement")),
         ("console-ledger", _("Ledger check")),
         ("console-statements", _("Statements")),

@@ -6,6 +6,7 @@ from alliance.api.audit import AuditLogViewSet
 from alliance.api.views import TokenObtainView, TokenRefreshView, api_not_found, api_root
 from commissions.api import views as commissions
 from fraud.api import promoter as fraud_people
+from fraud.api import review as fraud_review
 from payouts.api import views as payouts
 from products.api import imports as product_imports
 from products.api import views as products
@@ -44,6 +45,7 @@ router.register("balance-entries", payouts.BalanceEntryViewSet, basename="balanc
 router.register("audit-log", AuditLogViewSet, basename="audit-log")
 router.register("penalised-orders", fraud_people.PenalisedOrderViewSet, basename="penalised-order")
 router.register("order-reports", fraud_people.OrderReportViewSet, basename="order-report")
+router.register("fraud-flags", fraud_review.FraudFlagViewSet, basename="fraud-flag")
 
 urlpatterns = [
     path("v1/", api_root, name="api-root"),

@@ -322,6 +322,9 @@ SPECTACULAR_SETTINGS = {
         "FlagSeverityEnum": "fraud.models.Flag.Severity",
         "PenaltyStatusEnum": "fraud.selectors.promoter.PenaltyStatus",
         "ReasonKindEnum": "fraud.models.ReasonKind",
+        "FraudRuleEnum": "fraud.models.Rule",
+        "FraudDecisionEnum": ["clear", "confirm"],
+        "SimilarAccountReasonEnum": ["payout_account", "network", "upline", "downline"],
         # The constants that tell one resource's shapes apart (alliance.api.schema.ShapeField).
         "MerchantShapeEnum": ["merchant"],
         "PromoterShapeEnum": ["promoter"],

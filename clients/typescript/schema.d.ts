@@ -466,6 +466,104 @@ export interface paths {
         patch: operations["coupons_partial_update"];
         trace?: never;
     };
+    "/api/v1/fraud-flags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Fraud flags (admins): the review queue, high severity first, then oldest first; open
+         *     flags unless `status` says otherwise.
+         */
+        get: operations["fraud_flags_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-flags/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One flag: its evidence, the orders and commissions it touches, the promoter's history,
+         *     similar accounts side by side, and the promoter's appeal note.
+         */
+        get: operations["fraud_flags_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-flags/{id}/clear/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Not fraud: the flag's holds are lifted. 409 already_decided. */
+        post: operations["fraud_flags_clear_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-flags/{id}/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Fraud: its commissions are voided with reason fraud (clawed back when settled), the
+         *     promoter's payouts stay held, and with `suspend` the promoter is suspended. 400
+         *     note_required; 409 already_decided.
+         */
+        post: operations["fraud_flags_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-flags/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description One decision on many flags, each in its own transaction: the answer lists every id's
+         *     result (its new status, or the error's code: not_found, already_decided).
+         */
+        post: operations["fraud_flags_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/links/": {
         parameters: {
             query?: never;
@@ -2220,12 +2318,226 @@ export interface components {
          * @enum {string}
          */
         EventAcceptedStatusEnum: "accepted" | "duplicate";
+        /** @description A flag as the queue lists it. */
+        Flag: {
+            readonly id: number;
+            readonly rule: components["schemas"]["FraudRuleEnum"];
+            readonly rule_label: string;
+            readonly severity: components["schemas"]["FlagSeverityEnum"];
+            readonly status: components["schemas"]["FlagStatusEnum"];
+            readonly promoter: number;
+            readonly promoter_name: string;
+            readonly merchant: number | null;
+            readonly merchant_name: string | null;
+            readonly summary: string;
+            /** @description Orders it touches. */
+            readonly order_count: number;
+            /** @description Commissions it touches. */
+            readonly commission_count: number;
+            /** @description Of those, held from settlement now (by this or another flag). */
+            readonly held_count: number;
+            readonly has_appeal: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly reviewed_at: string | null;
+            readonly reviewed_by: string | null;
+        };
+        FlagBulkAnswer: {
+            done: number;
+            failed: number;
+            results: components["schemas"]["FlagBulkResult"][];
+        };
+        FlagBulkRequest: {
+            /**
+             * @description Required to confirm.
+             * @default
+             */
+            note: string;
+            /**
+             * @description Suspend the promoter too.
+             * @default false
+             */
+            suspend: boolean;
+            ids: number[];
+            decision: components["schemas"]["FraudDecisionEnum"];
+        };
+        FlagBulkResult: {
+            id: number;
+            ok: boolean;
+            /** @description The flag's status when decided. */
+            status: string;
+            /** @description The error's code when not. */
+            code: string;
+            message: string;
+        };
+        FlagClearRequest: {
+            /**
+             * @description Optional: why it is not fraud.
+             * @default
+             */
+            note: string;
+        };
+        FlagClick: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly link: number;
+            readonly link_code: string;
+            readonly ip_hash: string;
+            readonly net_hash: string;
+            readonly referer: string;
+            readonly user_agent: string;
+            readonly is_unique: boolean;
+            readonly is_bot: boolean;
+            readonly is_suspicious: boolean;
+            readonly suspicion: string;
+        };
+        FlagCommission: {
+            readonly id: number;
+            readonly order: number;
+            readonly order_id: string;
+            readonly status: components["schemas"]["CommissionStatusEnum"];
+            /**
+             * @description Why it earns nothing; null while it earns.
+             *
+             *     * `cancelled` - The order was cancelled
+             *     * `refunded` - The goods were refunded
+             *     * `self_purchase` - Bought by the promoter's own customer account
+             *     * `zero_rate` - The product earns no commission
+             *     * `fraud` - Voided by the platform after review
+             *     * `suspension` - Voided by the platform after a suspension
+             *     * `unknown_source` - The order did not come through a promoter
+             */
+            readonly invalid_reason: (components["schemas"]["InvalidReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: decimal */
+            readonly commission: string;
+            /** Format: decimal */
+            readonly promoter_amount: string;
+            readonly currency: string;
+            readonly review_hold: boolean;
+        };
+        FlagConfirmRequest: {
+            /**
+             * @description Required: why it is fraud.
+             * @default
+             */
+            note: string;
+            /**
+             * @description Suspend the promoter too.
+             * @default false
+             */
+            suspend: boolean;
+        };
+        /** @description A flag with everything an admin judges it by. */
+        FlagDetail: {
+            readonly id: number;
+            readonly rule: components["schemas"]["FraudRuleEnum"];
+            readonly rule_label: string;
+            readonly severity: components["schemas"]["FlagSeverityEnum"];
+            readonly status: components["schemas"]["FlagStatusEnum"];
+            readonly promoter: number;
+            readonly promoter_name: string;
+            readonly merchant: number | null;
+            readonly merchant_name: string | null;
+            readonly summary: string;
+            /** @description Orders it touches. */
+            readonly order_count: number;
+            /** @description Commissions it touches. */
+            readonly commission_count: number;
+            /** @description Of those, held from settlement now (by this or another flag). */
+            readonly held_count: number;
+            readonly has_appeal: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly reviewed_at: string | null;
+            readonly reviewed_by: string | null;
+            readonly key: string;
+            /** @description The rule's numbers: `measured` against `threshold`, and ids it names. */
+            readonly evidence: unknown;
+            readonly report_note: string;
+            readonly appeal_note: string;
+            /** Format: date-time */
+            readonly appealed_at: string | null;
+            readonly review_note: string;
+            readonly orders: components["schemas"]["FlagOrder"][];
+            readonly commissions: components["schemas"]["FlagCommission"][];
+            /** @description A sample of the clicks the evidence names (at most 20). */
+            readonly clicks: components["schemas"]["FlagClick"][];
+            readonly history: components["schemas"]["FlagHistory"];
+            readonly similar: components["schemas"]["FlagSimilar"][];
+        };
+        FlagHistory: {
+            promoter_status: string;
+            /** Format: date-time */
+            joined_at: string;
+            account_age_days: number;
+            clicks: number;
+            unique_clicks: number;
+            bot_clicks: number;
+            suspicious_clicks: number;
+            orders: number;
+            /** @description Refunded in full or in part. */
+            refunded_orders: number;
+            /** Format: decimal */
+            gmv: string;
+            /** Format: decimal */
+            refunded_amount: string;
+            /**
+             * Format: double
+             * @description Orders per unique click; null without unique clicks.
+             */
+            conversion: number | null;
+            /**
+             * Format: double
+             * @description Refunded orders per order; null without orders.
+             */
+            refund_rate: number | null;
+            /** @description The promoter's share, summed by commission status. */
+            commissions: {
+                [key: string]: string;
+            };
+            /** @description Its flags (this one too) by status. */
+            flags: {
+                [key: string]: number;
+            };
+            readonly currency: string;
+        };
+        FlagOrder: {
+            readonly id: number;
+            readonly order_id: string;
+            readonly merchant: number;
+            readonly status: components["schemas"]["OrderStatusEnum"];
+            /** Format: decimal */
+            readonly amount: string;
+            /** Format: decimal */
+            readonly refunded_amount: string;
+            readonly currency: string;
+            /** Format: date-time */
+            readonly paid_at: string;
+            readonly click_id: string;
+            readonly customer_id: string;
+        };
         /**
          * @description * `low` - Low: marked for review
          *     * `high` - High: money held until review
          * @enum {string}
          */
         FlagSeverityEnum: "low" | "high";
+        FlagSimilar: {
+            promoter: number;
+            display_name: string;
+            status: string;
+            /** Format: date-time */
+            joined_at: string;
+            reasons: components["schemas"]["SimilarAccountReasonEnum"][];
+            /** @description Between the two accounts' creation. */
+            minutes_apart: number;
+            open_flags: number;
+            orders: number;
+        };
         /**
          * @description * `open` - Open
          *     * `cleared` - Cleared
@@ -2233,6 +2545,32 @@ export interface components {
          * @enum {string}
          */
         FlagStatusEnum: "open" | "cleared" | "confirmed";
+        /**
+         * @description * `clear` - clear
+         *     * `confirm` - confirm
+         * @enum {string}
+         */
+        FraudDecisionEnum: "clear" | "confirm";
+        /**
+         * @description * `click_flood` - Click flood
+         *     * `no_referer_burst` - Burst of clicks with no referer or from one network
+         *     * `cookie_stuffing` - One visitor clicking many promoters' links
+         *     * `channel_mismatch` - Clicks that never come from the declared channel
+         *     * `fast_pay` - Paid implausibly soon after the click
+         *     * `click_reuse` - Many orders from one click
+         *     * `customer_repeat` - Many orders from one customer
+         *     * `shared_customer` - One customer across many promoters
+         *     * `conversion_outlier` - Conversion rate far above its peers
+         *     * `refund_outlier` - Refund rate far above its peers
+         *     * `order_value_outlier` - Average order value far from its peers
+         *     * `self_purchase` - Undeclared self-purchase
+         *     * `shared_identity` - Payout account or phone shared by several promoters
+         *     * `upline_chain` - Upline chain of accounts created minutes apart
+         *     * `refund_abuse` - Refunds after settlement above the promoter's history
+         *     * `merchant_report` - Reported by the merchant
+         * @enum {string}
+         */
+        FraudRuleEnum: "click_flood" | "no_referer_burst" | "cookie_stuffing" | "channel_mismatch" | "fast_pay" | "click_reuse" | "customer_repeat" | "shared_customer" | "conversion_outlier" | "refund_outlier" | "order_value_outlier" | "self_purchase" | "shared_identity" | "upline_chain" | "refund_abuse" | "merchant_report";
         ImportError: {
             /** @description Spreadsheet row (the header is row 1); null for the file. */
             row: number | null;
@@ -2725,6 +3063,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Downline"][];
+        };
+        PaginatedFlagList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Flag"][];
         };
         PaginatedLinkList: {
             /** @example 123 */
@@ -3544,6 +3897,14 @@ export interface components {
          * @enum {string}
          */
         SettlementRunStatusEnum: "queued" | "running" | "finished" | "failed";
+        /**
+         * @description * `payout_account` - payout_account
+         *     * `network` - network
+         *     * `upline` - upline
+         *     * `downline` - downline
+         * @enum {string}
+         */
+        SimilarAccountReasonEnum: "payout_account" | "network" | "upline" | "downline";
         Statement: {
             readonly id: number;
             readonly merchant: number;
@@ -6686,6 +7047,449 @@ export interface operations {
             };
             /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    fraud_flags_list: {
+        parameters: {
+            query?: {
+                /** @description Created at or after this moment */
+                created_after?: string;
+                /** @description Created before this moment */
+                created_before?: string;
+                merchant?: number;
+                /** @description Created more than this many days ago */
+                older_than_days?: number;
+                /** @description Fields to order by, comma-separated (or the parameter repeated), each with `-` before it for descending order; an unknown field answers 400. */
+                ordering?: ("created_at" | "-created_at")[];
+                /** @description The page, from 1; a page past the end answers 404. */
+                page?: number;
+                /** @description Rows per page, from 1 to 200. */
+                page_size?: number;
+                promoter?: number;
+                /**
+                 * @description * `click_flood` - Click flood
+                 *     * `no_referer_burst` - Burst of clicks with no referer or from one network
+                 *     * `cookie_stuffing` - One visitor clicking many promoters' links
+                 *     * `channel_mismatch` - Clicks that never come from the declared channel
+                 *     * `fast_pay` - Paid implausibly soon after the click
+                 *     * `click_reuse` - Many orders from one click
+                 *     * `customer_repeat` - Many orders from one customer
+                 *     * `shared_customer` - One customer across many promoters
+                 *     * `conversion_outlier` - Conversion rate far above its peers
+                 *     * `refund_outlier` - Refund rate far above its peers
+                 *     * `order_value_outlier` - Average order value far from its peers
+                 *     * `self_purchase` - Undeclared self-purchase
+                 *     * `shared_identity` - Payout account or phone shared by several promoters
+                 *     * `upline_chain` - Upline chain of accounts created minutes apart
+                 *     * `refund_abuse` - Refunds after settlement above the promoter's history
+                 *     * `merchant_report` - Reported by the merchant
+                 */
+                rule?: "click_flood" | "no_referer_burst" | "cookie_stuffing" | "channel_mismatch" | "fast_pay" | "click_reuse" | "customer_repeat" | "shared_customer" | "conversion_outlier" | "refund_outlier" | "order_value_outlier" | "self_purchase" | "shared_identity" | "upline_chain" | "refund_abuse" | "merchant_report";
+                /**
+                 * @description * `low` - Low: marked for review
+                 *     * `high` - High: money held until review
+                 */
+                severity?: "low" | "high";
+                /**
+                 * @description open (the default), cleared, confirmed, or any
+                 *
+                 *     * `open` - Open
+                 *     * `cleared` - Cleared
+                 *     * `confirmed` - Confirmed as fraud
+                 *     * `any` - Any
+                 */
+                status?: "open" | "cleared" | "confirmed" | "any";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFlagList"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    fraud_flags_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this flag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagDetail"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    fraud_flags_clear_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first answer again and does nothing twice (docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this flag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FlagClearRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagDetail"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A conflict with the current state (e.g. `invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    fraud_flags_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first answer again and does nothing twice (docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this flag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FlagConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagDetail"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such row (or another tenant's), no such path, or a page past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A conflict with the current state (e.g. `invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    fraud_flags_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers the first answer again and does nothing twice (docs/api.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagBulkRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagBulkAnswer"];
+                };
+            };
+            /** @description Invalid input or a refused rule: `validation_error` with `fields`, or a rule's code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated, but not allowed: the role or the account's status. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A conflict with the current state (e.g. `invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not in a media type this operation reads (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import audit, domains, payouts, statements, views
+from . import audit, domains, fraud, payouts, statements, views
 
 urlpatterns = [
     path("console/", views.overview_page, name="console-overview"),
@@ -43,6 +43,11 @@ urlpatterns = [
         payouts.console_batch_csv,
         name="console-payout-batch",
     ),
+    path("console/fraud/", fraud.fraud_queue_page, name="console-fraud"),
+    path("console/fraud/bulk/", fraud.fraud_bulk, name="console-fraud-bulk"),
+    path("console/fraud/<int:pk>/", fraud.fraud_flag_page, name="console-fraud-flag"),
+    path("console/fraud/<int:pk>/clear/", fraud.fraud_flag_clear, name="console-fraud-clear"),
+    path("console/fraud/<int:pk>/confirm/", fraud.fraud_flag_confirm, name="console-fraud-confirm"),
     path("console/audit/", audit.audit_page, name="console-audit"),
     path(
         "console/statements/",

@@ -232,6 +232,15 @@ PAYMENTS = [
     f"POST {API}statements/{{id}}/mark-paid/",
 ]
 rule(PAYMENTS, "reference_required", "reference")
+# Confirming a fraud flag says why (the bulk body allows "" for a clear, which needs no note),
+# and so do a promoter's appeal and a merchant's report.
+NOTED = [
+    f"POST {API}fraud-flags/bulk/",
+    f"POST {API}fraud-flags/{{id}}/confirm/",
+    f"POST {API}penalised-orders/{{id}}/appeal/",
+    f"POST {API}order-reports/",
+]
+rule(NOTED, "note_required", "note")
 # An uploaded file is not empty, is UTF-8 CSV, an XLSX workbook or JSON Lines, and its name or
 # `format` says which: the schema declares a binary file.
 EMPTY = "The submitted file is empty."

@@ -29,6 +29,8 @@ from django.utils import timezone
 from alliance.models import AuditLog, ReviewStatus, User
 from commissions.models import Commission, Order, OrderEvent, SettlementRun
 from commissions.services.settlement import settlement_trigger
+from fraud.models import Flag, Rule
+from fraud.services.flags import Finding, flag_raise
 from payouts.models import Payout, PayoutBatch, PayoutHold, PayoutMethod
 from payouts.services.export import payouts_export
 from payouts.services.holds import hold_set
@@ -70,6 +72,7 @@ MODEL_BY_COLLECTION = {
     "clicks": Click,
     "commissions": Commission,
     "coupons": Coupon,
+    "fraud-flags": Flag,
     "links": Link,
     "merchants": Merchant,
     "order-events": OrderEvent,
@@ -121,7 +124,7 @@ def world():
     campaigns, coupons, links, clicks, orders and commissions in every status, payout methods
     and requests), and the rows the demo does not make: a pending merchant and promoter with
     their own rows, a pending store domain, a hold, an exported batch, statements, a settlement
-    run, a finished and a failed import."""
+    run, a finished and a failed import, fraud flags."""
     call_command("load_demo_data", quiet=True, allow_without_debug=True)
     call_command("load_demo_orders", quiet=True, allow_without_debug=True)
     call_command("load_demo_payouts", quiet=True, allow_without_debug=True)
@@ -151,6 +154,24 @@ def world():
             issued_at=now,
         )
     settlement_trigger(actor=admin)
+    # Fraud flags, low (they hold nothing, so the payouts above stay as they are): open ones to
+    # read and decide, one already cleared.
+    for order in Order.objects.filter(promoter__isnull=False).order_by("pk")[:3]:
+        flag_raise(
+            Finding(
+                rule=Rule.FAST_PAY,
+                severity=Flag.Severity.LOW,
+                key=f"fast_pay:order:{order.pk}",
+                promoter_id=order.promoter_id,
+                merchant_id=order.merchant_id,
+                summary="Paid 2 s after the click (at least 10 s)",
+                evidence={"measured": {"seconds": 2}, "threshold": {"min_seconds": 10}},
+                order_ids=[order.pk],
+            )
+        )
+    Flag.objects.filter(pk=Flag.objects.order_by("pk").values("pk")[:1]).update(
+        status=Flag.Status.CLEARED, reviewed_at=now, reviewed_by=admin
+    )
     for status in (ProductImport.Status.SUCCEEDED, ProductImport.Status.FAILED):
         ProductImport.objects.create(
             merchant=teahouse,

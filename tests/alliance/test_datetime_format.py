@@ -18,6 +18,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from commissions.models import Commission, Order
+from fraud.models import Flag, Rule
+from fraud.services.flags import Finding, flag_appeal, flag_raise
 from payouts.models import PayoutBatch
 from promoters.models import Click, Link
 from statements.models import Statement
@@ -286,7 +288,40 @@ def world(settings):
     admin.call("post", f"{API}statements/{statement.pk}/mark-paid/", {"reference": "B-2"})
     shop.call("get", f"{API}statements/current/")
 
-    return {"walk": walk, "admin": admin, "merchant": shop, "promoter": seller, "row": promoter}
+    # Fraud flags (low: they hold nothing): one open with the promoter's appeal and the click it
+    # names, one cleared, which the queue shows only when asked for every status.
+    def flag_on(order, **extra):
+        return flag_raise(
+            Finding(
+                rule=Rule.FAST_PAY,
+                severity=Flag.Severity.LOW,
+                key=f"fast_pay:order:{order.pk}",
+                promoter_id=promoter.pk,
+                merchant_id=merchant.pk,
+                summary="Paid soon after the click",
+                evidence={"measured": {"seconds": 2}, "threshold": {"min_seconds": 10}, **extra},
+                order_ids=[order.pk],
+            )
+        )
+
+    cleared = flag_on(Order.objects.exclude(order_id="ONLY-PAID").first())
+    admin.call("post", f"{API}fraud-flags/{cleared.pk}/clear/", {"note": "Fine."})
+    appealed = flag_on(Order.objects.get(order_id="ONLY-PAID"), clicks=[str(click.pk)])
+    flag_appeal(flag=appealed, promoter=promoter, note="A real buyer.")
+
+    return {
+        "walk": walk,
+        "admin": admin,
+        "merchant": shop,
+        "promoter": seller,
+        "row": promoter,
+        # What only a filter or another row than the list's first shows, read by an admin.
+        "also": [
+            f"{API}fraud-flags/?status=any",
+            f"{API}fraud-flags/{cleared.pk}/",
+            f"{API}fraud-flags/{appealed.pk}/",
+        ],
+    }
 
 
 # --- The walk ---------------------------------------------------------------------------------
@@ -354,6 +389,10 @@ def test_every_datetime_the_api_writes_is_utc_whole_seconds_z(world):
             walk.answer(response, "get", url)
             answered.setdefault(operation["operationId"], []).append(role)
 
+    for url in world["also"]:
+        response = world["admin"].client.get(url)
+        assert response.status_code == 200, (url, response.content)
+        walk.answer(response, "get", url)
     unanswered = {op["operationId"] for _p, op in json_get_operations(walk.schema)} - set(answered)
     assert not unanswered, f"no role got an answer from {sorted(unanswered)}"
     # Every declared datetime carried a value in some answer (else its format went unchecked).

@@ -89,6 +89,20 @@ def world() -> World:
     from commissions.models import SettlementRun
 
     run = SettlementRun.objects.order_by("pk").last()
+    # A low flag marks and holds nothing, so the other pages read as without it.
+    order = promoter.orders.order_by("pk").first()
+    flag = flag_raise(
+        Finding(
+            rule=Rule.FAST_PAY,
+            severity=Flag.Severity.LOW,
+            key=f"fast_pay:order:{order.pk}",
+            promoter_id=promoter.pk,
+            merchant_id=shop.pk,
+            summary="Paid 2 s after the click (at least 10 s)",
+            evidence={"measured": {"seconds": 2}, "threshold": {"min_seconds": 10}},
+            order_ids=[order.pk],
+        )
+    )
     merchant_pages = [
         "/merchant/",
         "/merchant/products/",
@@ -135,6 +149,8 @@ def world() -> World:
                 f"/console/settlement/{run.pk}/",
                 "/console/ledger/",
                 "/console/statements/",
+                "/console/fraud/",
+                f"/console/fraud/{flag.pk}/",
             ],
         },
     )

@@ -55,8 +55,28 @@ from .error_detail_fields import ErrorDetailFields
 from .error_response import ErrorResponse
 from .event_accepted import EventAccepted
 from .event_accepted_status_enum import EventAcceptedStatusEnum
+from .flag import Flag
+from .flag_bulk_answer import FlagBulkAnswer
+from .flag_bulk_request import FlagBulkRequest
+from .flag_bulk_result import FlagBulkResult
+from .flag_clear_request import FlagClearRequest
+from .flag_click import FlagClick
+from .flag_commission import FlagCommission
+from .flag_confirm_request import FlagConfirmRequest
+from .flag_detail import FlagDetail
+from .flag_history import FlagHistory
+from .flag_history_commissions import FlagHistoryCommissions
+from .flag_history_flags import FlagHistoryFlags
+from .flag_order import FlagOrder
 from .flag_severity_enum import FlagSeverityEnum
+from .flag_similar import FlagSimilar
 from .flag_status_enum import FlagStatusEnum
+from .fraud_decision_enum import FraudDecisionEnum
+from .fraud_flags_list_ordering_item import FraudFlagsListOrderingItem
+from .fraud_flags_list_rule import FraudFlagsListRule
+from .fraud_flags_list_severity import FraudFlagsListSeverity
+from .fraud_flags_list_status import FraudFlagsListStatus
+from .fraud_rule_enum import FraudRuleEnum
 from .import_error import ImportError_
 from .invalid_reason import InvalidReason
 from .invalid_reason_enum import InvalidReasonEnum
@@ -104,6 +124,7 @@ from .paginated_click_list import PaginatedClickList
 from .paginated_commission_list import PaginatedCommissionList
 from .paginated_coupon_list import PaginatedCouponList
 from .paginated_downline_list import PaginatedDownlineList
+from .paginated_flag_list import PaginatedFlagList
 from .paginated_link_list import PaginatedLinkList
 from .paginated_merchant_list import PaginatedMerchantList
 from .paginated_order_event_list import PaginatedOrderEventList
@@ -183,6 +204,7 @@ from .role_enum import RoleEnum
 from .settlement_run import SettlementRun
 from .settlement_run_status_enum import SettlementRunStatusEnum
 from .settlement_runs_list_status import SettlementRunsListStatus
+from .similar_account_reason_enum import SimilarAccountReasonEnum
 from .statement import Statement
 from .statement_status_enum import StatementStatusEnum
 from .statements_list_ordering_item import StatementsListOrderingItem
@@ -256,8 +278,28 @@ __all__ = (
     "ErrorResponse",
     "EventAccepted",
     "EventAcceptedStatusEnum",
+    "Flag",
+    "FlagBulkAnswer",
+    "FlagBulkRequest",
+    "FlagBulkResult",
+    "FlagClearRequest",
+    "FlagClick",
+    "FlagCommission",
+    "FlagConfirmRequest",
+    "FlagDetail",
+    "FlagHistory",
+    "FlagHistoryCommissions",
+    "FlagHistoryFlags",
+    "FlagOrder",
     "FlagSeverityEnum",
+    "FlagSimilar",
     "FlagStatusEnum",
+    "FraudDecisionEnum",
+    "FraudFlagsListOrderingItem",
+    "FraudFlagsListRule",
+    "FraudFlagsListSeverity",
+    "FraudFlagsListStatus",
+    "FraudRuleEnum",
     "ImportError_",
     "InvalidReason",
     "InvalidReasonEnum",
@@ -305,6 +347,7 @@ __all__ = (
     "PaginatedCommissionList",
     "PaginatedCouponList",
     "PaginatedDownlineList",
+    "PaginatedFlagList",
     "PaginatedLinkList",
     "PaginatedMerchantList",
     "PaginatedOrderEventList",
@@ -384,6 +427,7 @@ __all__ = (
     "SettlementRun",
     "SettlementRunsListStatus",
     "SettlementRunStatusEnum",
+    "SimilarAccountReasonEnum",
     "Statement",
     "StatementsListOrderingItem",
     "StatementsListStatus",

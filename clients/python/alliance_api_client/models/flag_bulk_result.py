@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="FlagBulkResult")
+
+
+@_attrs_define
+class FlagBulkResult:
+    """
+    Attributes:
+        id (int):
+        ok (bool):
+        status (str): The flag's status when decided.
+        code (str): The error's code when not.
+        message (str):
+    """
+
+    id: int
+    ok: bool
+    status: str
+    code: str
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        ok = self.ok
+
+        status = self.status
+
+        code = self.code
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "ok": ok,
+                "status": status,
+                "code": code,
+                "message": message,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        ok = d.pop("ok")
+
+        status = d.pop("status")
+
+        code = d.pop("code")
+
+        message = d.pop("message")
+
+        flag_bulk_result = cls(
+            id=id,
+            ok=ok,
+            status=status,
+            code=code,
+            message=message,
+        )
+
+        flag_bulk_result.additional_properties = d
+        return flag_bulk_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
