@@ -2,9 +2,12 @@
 merchant's own values (Merchant.fraud_overrides) over those for the keys a merchant may set.
 docs/fraud.md describes every key."""
 
+import logging
 from typing import Any
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     # --- Traffic (fraud.services.clicks) ---
@@ -86,7 +89,18 @@ MERCHANT_KEYS: frozenset[str] = frozenset(
 
 
 def param(name: str, merchant=None) -> Any:
-    """The value of one parameter, for `merchant` when given."""
+    """The value of one parameter, for `merchant` when given, of its default's type. A value
+    that is not of that type (a number written as text) is read as it, and one that cannot be
+    is logged and the default used: a bad override never stops a rule."""
+    default = DEFAULTS[name]
+    value = settings.ALLIANCE_FRAUD.get(name, default)
     if merchant is not None and name in MERCHANT_KEYS and name in merchant.fraud_overrides:
-        return merchant.fraud_overrides[name]
-    return settings.ALLIANCE_FRAUD.get(name, DEFAULTS[name])
+        value = merchant.fraud_overrides[name]
+    if (isinstance(value, type(default)) and not isinstance(value, bool)) or value is default:
+        return value
+    try:
+        kind = type(default)
+        return kind(float(value)) if kind is int else kind(value)
+    except (TypeError, ValueError):
+        logger.error("Fraud parameter %s=%r is not a %s: its default applies", name, value, kind)
+        return default

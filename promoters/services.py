@@ -332,9 +332,14 @@ def network_hash(ip: str) -> str:
     One HMAC, and the IPv4 case (nearly every visitor) is cut as a string, no parsing."""
     if ":" in ip:
         try:
-            network = ipaddress.IPv6Address(ip).exploded[:14]  # the first three groups: 48 bits
+            address = ipaddress.IPv6Address(ip)
         except ValueError:
             network = ip
+        else:
+            mapped = address.ipv4_mapped  # ::ffff:a.b.c.d on a dual-stack listener: IPv4's /24
+            network = (
+                str(mapped).rpartition(".")[0] if mapped else address.exploded[:14]
+            )  # else the first three groups: 48 bits
     else:
         network = ip.rpartition(".")[0]
     key = settings.SECRET_KEY.encode()

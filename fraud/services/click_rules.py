@@ -120,9 +120,12 @@ def stuffing_key(promoter_id: int, start: datetime) -> str:
 
 def stuffed_orders_findings(since: datetime, until: datetime) -> Iterator[Finding]:
     """Orders that arrived after their promoter's cookie-stuffing flag, through one of the
-    clicks it marked: added to that flag (held with it), its evidence unchanged."""
+    clicks it marked: added to that flag (held with it), its evidence unchanged; after the
+    flag was confirmed, they raise a new flag of the same evidence (flag_raise), so a
+    stuffed cookie that attributes later still earns nothing before review."""
+    live = [Flag.Status.OPEN, Flag.Status.CONFIRMED]
     promoters = set(
-        Flag.objects.filter(rule=Rule.COOKIE_STUFFING, status=Flag.Status.OPEN).values_list(
+        Flag.objects.filter(rule=Rule.COOKIE_STUFFING, status__in=live).values_list(
             "promoter_id", flat=True
         )
     )
@@ -146,7 +149,7 @@ def stuffed_orders_findings(since: datetime, until: datetime) -> Iterator[Findin
         pk__in=list(orders), suspicion=Rule.COOKIE_STUFFING
     ).values_list("pk", "link__promoter_id", "created_at"):
         by_key[stuffing_key(promoter_id, window_start(created_at, period))].append(orders[click_pk])
-    for flag in Flag.objects.filter(key__in=list(by_key), status=Flag.Status.OPEN).order_by("pk"):
+    for flag in Flag.objects.filter(key__in=list(by_key), status__in=live).order_by("pk"):
         yield Finding(
             rule=flag.rule,
             severity=flag.severity,

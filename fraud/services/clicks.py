@@ -8,12 +8,11 @@ a click keeps the first suspicion it got) and raises one flag per subject and wi
 names both: re-reading the same clicks raises nothing new. Bot clicks are left out of every
 rule: they are counted apart already."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from ..models import Flag, Rule, SweepMark
 from ..params import param
 from .click_rules import channel_findings, stuffed_orders_findings, stuffing_findings
 from .click_windows import Window, bucket, clicks_mark, finding_for, people_clicks, window_start
-from .flags import Finding, flags_raise
+from .flags import Finding, RuleRun, flags_raise
 
 CLICKS_MARK = "clicks"
 # Clicks stored this long before the bookmark are read again: batched recording stores a click
@@ -185,18 +184,21 @@ def clicks_sweep() -> int:
     if not settings.ALLIANCE_FRAUD_CLICK_SIGNALS:
         return 0
     now = timezone.now()
-    with transaction.atomic():
-        mark, _created = SweepMark.objects.select_for_update().get_or_create(
-            name=CLICKS_MARK, defaults={"until": now - FIRST_LOOKBACK}
-        )
-        since = min(mark.until, now) - OVERLAP
-        mark.until = now
-        mark.save(update_fields=["until"])
-    finders: Iterable[Iterator[Finding]] = (
-        flood_findings(since, now),
-        burst_findings(since, now),
-        stuffing_findings(since, now),
-        channel_findings(since, now),
-        stuffed_orders_findings(since, now),
+    mark, _created = SweepMark.objects.get_or_create(
+        name=CLICKS_MARK, defaults={"until": now - FIRST_LOOKBACK}
     )
-    return sum(flags_raise(finder) for finder in finders)
+    since = min(mark.until, now) - OVERLAP
+    finders: Iterable[Callable[[datetime, datetime], Iterator[Finding]]] = (
+        flood_findings,
+        burst_findings,
+        stuffing_findings,
+        channel_findings,
+        stuffed_orders_findings,
+    )
+    run = RuleRun()
+    raised = sum(flags_raise(run.findings(finder, since, now)) for finder in finders)
+    # The bookmark moves only once every rule has read the window: a sweep that dies on the
+    # way, or a rule that failed, has the window read again next time. Only forward.
+    if not run.failed:
+        SweepMark.objects.filter(name=CLICKS_MARK, until__lt=now).update(until=now)
+    return raised

@@ -4,12 +4,12 @@ what a high flag touches. An admin clears a flag (the money flows again) or conf
 commissions are voided with reason fraud, clawed back when already settled)."""
 
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -91,13 +91,48 @@ def _payout_hold(flag: Flag) -> None:
         flag.save(update_fields=["payout_hold", "updated_at"])
 
 
+def _after_confirmed(finding: Finding, touched: list[int]) -> tuple[Finding | None, Flag | None]:
+    """The finding to raise after its key's flag was confirmed: under the next free key
+    `key#N` (its open flag when there is one), when it touches commissions that no decided
+    flag of the key touched; else None."""
+    family = Flag.objects.filter(Q(key=finding.key) | Q(key__startswith=f"{finding.key}#"))
+    seen = set(
+        Commission.objects.filter(fraud_flags__in=family.exclude(status=Status.OPEN)).values_list(
+            "pk", flat=True
+        )
+    )
+    new = sorted(set(touched) - seen)
+    if not new:
+        return None, None
+    # The new flag touches what was not decided yet, and those commissions' orders.
+    finding = replace(
+        finding,
+        commission_ids=new,
+        order_ids=sorted(
+            set(Commission.objects.filter(pk__in=new).values_list("order_id", flat=True))
+        ),
+    )
+    open_flag = family.select_for_update().filter(status=Status.OPEN).first()
+    if open_flag is not None:
+        return replace(finding, key=open_flag.key), open_flag
+    return replace(finding, key=f"{finding.key}#{family.count() + 1}"), None
+
+
 @transaction.atomic
 def flag_raise(finding: Finding) -> Flag | None:
     """Raise the finding's flag, or update the open flag of the same key (new evidence, new
-    touched commissions, low raised to high, never lowered). A flag an admin has decided
-    stays decided: the same key raises nothing. Answers the flag raised or updated, or None."""
-    flag = Flag.objects.select_for_update().filter(key=finding.key).first()
+    touched commissions, low raised to high, never lowered). A cleared flag stays cleared:
+    the same key raises nothing. After a confirmed one, commissions it did not touch raise a
+    new flag (`key#2`...). Answers the flag raised or updated, or None."""
     touched = _touched(finding)
+    flag = Flag.objects.select_for_update().filter(key=finding.key).first()
+    if flag is not None and flag.status == Status.CONFIRMED:
+        # Confirmed fraud goes on being caught: what it did not touch yet raises a new flag of
+        # its own (`key#2`, ...), held like the first. A cleared subject stays cleared.
+        again, flag = _after_confirmed(finding, touched)
+        if again is None:
+            return None
+        finding, touched = again, _touched(again)
     if flag is None:
         flag = Flag.objects.create(
             key=finding.key,
@@ -129,7 +164,19 @@ def flag_raise(finding: Finding) -> Flag | None:
         flag.summary = finding.summary[:300]
         if raised:
             flag.severity = Severity.HIGH
-        flag.save(update_fields=["evidence", "summary", "severity", "updated_at"])
+        if finding.report_note:  # a merchant reporting the order again: its latest words
+            flag.report_note = finding.report_note
+            flag.reported_by = finding.reported_by
+        flag.save(
+            update_fields=[
+                "evidence",
+                "summary",
+                "severity",
+                "report_note",
+                "reported_by",
+                "updated_at",
+            ]
+        )
     if finding.order_ids:
         flag.orders.add(*finding.order_ids)
     if touched:
@@ -137,6 +184,21 @@ def flag_raise(finding: Finding) -> Flag | None:
     _payout_hold(flag)
     commission_holds_sync(touched)
     return flag
+
+
+class RuleRun:
+    """Runs rules so that one that fails (a bug, a bad parameter) is logged and the others go
+    on; `failed` tells the sweep not to move its bookmark, so the window is read again."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    def findings(self, finder: Callable[..., Iterable[Finding]], *args, **kwargs):
+        try:
+            yield from finder(*args, **kwargs)
+        except Exception:
+            self.failed = True
+            logger.exception("Fraud rule %s failed", getattr(finder, "__name__", finder))
 
 
 def flags_raise(findings: Iterable[Finding]) -> int:

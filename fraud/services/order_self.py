@@ -116,9 +116,10 @@ def _matches(order: Order, identities: Identities, network: str) -> list[str]:
 def self_purchase_findings(orders: list[Order], networks: dict[str, str]) -> Iterator[Finding]:
     """self_purchase: where the merchant forbids self-purchase, the order's buyer contact is
     one of the promoter's own, its device is one the promoter's declared customers bought
-    with, or its click came from a network the promoter signed in from. HIGH, touches the
-    order. Orders already void as declared self-purchases are left alone. `networks` are the
-    visitor hashes of the orders' clicks, by click id."""
+    with (HIGH), or only its click came from a network the promoter signed in from (LOW: a
+    shared network is not proof). Touches the order. Orders already void as declared
+    self-purchases are left alone. `networks` are the visitor hashes of the orders' clicks, by
+    click id."""
     candidates = [
         order
         for order in orders
@@ -134,7 +135,9 @@ def self_purchase_findings(orders: list[Order], networks: dict[str, str]) -> Ite
             continue
         yield Finding(
             rule=Rule.SELF_PURCHASE,
-            severity=Flag.Severity.HIGH,
+            # The network alone (a carrier's NAT, an office's or a cafe's Wi-Fi shared with
+            # buyers) only marks; a contact or a device the promoter owns holds.
+            severity=Flag.Severity.LOW if matches == ["network"] else Flag.Severity.HIGH,
             key=f"{Rule.SELF_PURCHASE}:order:{order.pk}",
             promoter_id=promoter_of(order),
             merchant_id=order.merchant_id,

@@ -152,6 +152,8 @@ def _finding(row, peers, verdict, now, since, window) -> Finding:
     )
     refunded_ids = list(refunded.order_by("pk").values_list("pk", flat=True))
     unsettled = Commission.objects.filter(promoter_id=promoter_id, status__in=UNSETTLED)
+    if merchant_id is not None:  # a flag about one merchant holds that merchant's money only
+        unsettled = unsettled.filter(merchant_id=merchant_id)
     touched = refunded_ids + list(unsettled.order_by("pk").values_list("pk", flat=True))
     verdict["measured"]["orders"] = amounts["orders"]
     verdict["measured"]["refunded_amount"] = str(amounts["refunded"] or Decimal("0.00"))

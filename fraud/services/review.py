@@ -2,6 +2,7 @@
 in its own transaction by flag_clear or flag_confirm, so one flag that cannot be decided (already
 decided, gone) is reported and never undoes or stops the others."""
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from alliance.errors import AllianceError, required_text
 
 from ..models import Flag
 from .flags import flag_clear, flag_confirm
+
+logger = logging.getLogger(__name__)
 
 DECISIONS = ("clear", "confirm")
 # One admin's selection, at most: a page of the queue is 50; 200 keeps a request's
@@ -69,6 +72,15 @@ def flags_decide(
             )
         except AllianceError as exc:
             results.append(BulkResult(id=pk, ok=False, code=exc.code, message=exc.message))
+        except Exception:
+            # A database error on one flag (a deadlock during a void) rolls back that flag
+            # alone; the others are still decided and every result is answered.
+            logger.exception("Deciding fraud flag %s failed", pk)
+            results.append(
+                BulkResult(
+                    id=pk, ok=False, code="error", message=_("This flag could not be decided.")
+                )
+            )
         else:
             results.append(BulkResult(id=pk, ok=True, status=flag.status))
     return results

@@ -4,14 +4,13 @@ history: statistics, linked accounts, refunds after settlement)."""
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
 
 from commissions.models import Order
 
 from ..models import SweepMark
 from .account_rules import account_findings
-from .flags import flags_raise
+from .flags import RuleRun, flags_raise
 from .order_rules import order_findings
 
 ORDERS_MARK = "orders"
@@ -23,24 +22,27 @@ OVERLAP = timedelta(minutes=5)
 def orders_check(order_ids: list[int]) -> int:
     """Run the order rules over these orders (just applied); answers how many flags were raised
     or updated."""
-    return flags_raise(order_findings(order_ids))
+    return flags_raise(RuleRun().findings(order_findings, order_ids))
 
 
 def orders_sweep() -> int:
     """The order rules over every order changed since the last sweep, then the account rules.
     Answers how many flags were raised or updated."""
     now = timezone.now()
-    with transaction.atomic():
-        mark, _created = SweepMark.objects.select_for_update().get_or_create(
-            name=ORDERS_MARK, defaults={"until": now - timedelta(days=30)}
-        )
-        since = mark.until - OVERLAP
-        mark.until = now
-        mark.save(update_fields=["until"])
+    mark, _created = SweepMark.objects.get_or_create(
+        name=ORDERS_MARK, defaults={"until": now - timedelta(days=30)}
+    )
+    since = mark.until - OVERLAP
     order_ids = list(
         Order.objects.filter(updated_at__gte=since, updated_at__lte=now, promoter__isnull=False)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    raised = flags_raise(order_findings(order_ids))
-    return raised + flags_raise(account_findings(now=now))
+    run = RuleRun()
+    raised = flags_raise(run.findings(order_findings, order_ids))
+    raised += flags_raise(run.findings(account_findings, now=now, run=run))
+    # The bookmark moves only once every rule has read the window: a sweep that dies on the
+    # way, or a rule that failed, has the window read again next time. Only forward.
+    if not run.failed:
+        SweepMark.objects.filter(name=ORDERS_MARK, until__lt=now).update(until=now)
+    return raised

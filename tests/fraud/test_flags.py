@@ -204,3 +204,77 @@ def test_a_merchant_report_opens_a_low_flag_that_voids_nothing(shop):
     )
     assert (run.settled_count, run.held_count) == (1, 0)
     assert Commission.objects.get(order=order).status == "settled"
+
+
+def test_after_a_confirmation_new_commissions_of_the_subject_raise_a_new_flag(shop):
+    promoter = factories.PromoterFactory()
+    first, later = _sale(shop, promoter, "K-1"), _sale(shop, promoter, "K-2")
+    key = f"customer_repeat:m{shop.pk}:c:p{promoter.pk}"
+    flag = flag_raise(_finding(first, key=key, rule=Rule.CUSTOMER_REPEAT))
+    flag_confirm(flag=flag, actor=factories.AdminFactory(), note="Brushing")
+
+    again = flag_raise(
+        _finding(first, key=key, rule=Rule.CUSTOMER_REPEAT, order_ids=[first.pk, later.pk])
+    )
+
+    assert again.key == f"{key}#2"
+    assert (again.status, again.severity) == ("open", "high")
+    assert list(again.orders.values_list("order_id", flat=True)) == ["K-2"]
+    assert Commission.objects.get(order=later).review_hold is True
+    # Nothing new: nothing raised.
+    assert flag_raise(_finding(first, key=key, rule=Rule.CUSTOMER_REPEAT)) is None
+
+
+def test_a_cleared_subject_stays_cleared_with_new_orders(shop):
+    promoter = factories.PromoterFactory()
+    first, later = _sale(shop, promoter, "Q-1"), _sale(shop, promoter, "Q-2")
+    key = f"customer_repeat:m{shop.pk}:c:p{promoter.pk}"
+    flag_clear(flag=flag_raise(_finding(first, key=key)), actor=factories.AdminFactory())
+
+    assert flag_raise(_finding(first, key=key, order_ids=[first.pk, later.pk])) is None
+    assert Flag.objects.count() == 1
+
+
+def test_reporting_an_order_again_keeps_the_latest_note(shop):
+    order = _sale(shop, factories.PromoterFactory(), "N-1")
+    order_report(order=order, actor=factories.UserFactory(), note="Odd address")
+
+    flag = order_report(order=order, actor=factories.UserFactory(), note="Same phone as the KOL")
+
+    flag.refresh_from_db()
+    assert flag.report_note == "Same phone as the KOL"
+    assert Flag.objects.count() == 1
+
+
+def test_a_rule_that_fails_leaves_the_others_and_the_bookmark(shop, monkeypatch, caplog):
+    from fraud.models import SweepMark
+    from fraud.services import account_rules, rules
+
+    order = _sale(shop, factories.PromoterFactory(), "B-1")
+
+    def broken(**kwargs):
+        raise RuntimeError("a broken rule")
+        yield
+
+    monkeypatch.setattr(account_rules, "outlier_findings", broken)
+    monkeypatch.setattr(
+        rules, "order_findings", lambda ids: iter([_finding(order)] if order.pk in ids else [])
+    )
+    rules.orders_sweep()
+
+    assert Flag.objects.filter(key=f"fast_pay:order:{order.pk}").exists()
+    assert "a broken rule" in caplog.text
+    mark = SweepMark.objects.get(name="orders")
+    assert mark.until < timezone.now() - timedelta(days=29)  # not moved: read again next time
+
+
+def test_a_fraud_parameter_of_the_wrong_type_is_read_as_its_default_type(settings, caplog):
+    from fraud.params import param
+
+    settings.ALLIANCE_FRAUD = {"customer_orders_max": "20", "fast_pay_seconds": "soon"}
+    merchant = factories.MerchantFactory(fraud_overrides={"outlier_p_value": "0.001"})
+
+    assert param("customer_orders_max") == 20
+    assert param("outlier_p_value", merchant) == 0.001
+    assert param("fast_pay_seconds") == 10
+    assert "fast_pay_seconds" in caplog.text

@@ -22,6 +22,9 @@ def test_one_network_one_hash_another_network_another():
     assert network_hash("2001:db8:1:aa::1") == network_hash("2001:db8:1:bb::2")
     assert network_hash("2001:db8:1::1") != network_hash("2001:db8:2::1")
     assert len(network_hash("203.0.113.7")) == 16
+    # An IPv4 visitor on a dual-stack listener (::ffff:a.b.c.d) is in its IPv4 /24.
+    assert network_hash("::ffff:203.0.113.7") == network_hash("203.0.113.9")
+    assert network_hash("::ffff:203.0.113.7") != network_hash("::ffff:198.51.100.7")
     # The network's hash is not the visitor's: the two never collide by construction.
     assert network_hash("203.0.113.7") != visitor_hash("203.0.113.7")[:16]
 
