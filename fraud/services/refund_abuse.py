@@ -7,6 +7,7 @@ A refund after settlement is a commission that was settled (settled_at set) and 
 reversed: target_status keeps settled_at through a reversal, and a commission is reversed
 only when its order is refunded or cancelled, which a completed (settled) order cannot be."""
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -26,6 +27,10 @@ from .flags import Finding
 
 UNSETTLED = [Commission.Status.PENDING, Commission.Status.CONFIRMED]
 REFUNDED_AFTER = Q(status=Commission.Status.REVERSED, settled_at__isnull=False)
+# Rounds of testing, each without the promoters the rounds before flagged.
+PASSES = 3
+# The share of each group's highest refund rates left out of the peers' fit.
+TRIM = 0.1
 
 
 def _cohorts(since: datetime, history_since: datetime, now: datetime, by: tuple) -> list[Any]:
@@ -86,20 +91,59 @@ def _level(now: datetime, by: tuple) -> Iterator[Finding]:
         own[(row["promoter_id"], row["merchant_id"])] = sample
         groups[row["merchant_id"]] += sample
     least_peers = int(param("outlier_min_peers"))
-    tested = []
+    # The peers are fitted without their highest rates (TRIM of each group, by rate): a few
+    # abusers among them would widen the fit until none of them stands out.
+    trimmed: set[int] = set()
+    for key, members in _by_group(rows, own).items():
+        for sample in _highest(members):
+            groups[key] -= sample
+            trimmed.add(id(sample))
+    candidates = [
+        row for row in rows if row["settled"] >= minimum[row["merchant_id"]] and row["refunded"]
+    ]
+    # Abusers among the peers would widen the peers' spread and hide each other: a promoter
+    # that trips leaves the peers, and the others are tested again against the rest, until
+    # no one more trips (a few passes at most).
+    for _round in range(PASSES):
+        tested = []
+        for row in candidates:
+            sample = own[(row["promoter_id"], row["merchant_id"])]
+            peers_sums = groups[row["merchant_id"]]
+            if id(sample) not in trimmed:  # a trimmed sample is out of the peers already
+                peers_sums = peers_sums - sample
+            peers = stats.rate_fit(peers_sums, min_peers=least_peers)
+            if peers is not None:
+                p = stats.rate_upper_p(row["refunded"], row["settled"], peers)
+                tested.append((row, peers, p))
+        tripped = []
+        for row, peers, p in tested:
+            merchant = merchants.get(row["merchant_id"])
+            verdict = _verdict(row, peers, p, len(tested), merchant, minimum[row["merchant_id"]])
+            if verdict is not None:
+                tripped.append(row)
+                yield _finding(row, peers, verdict, now, since, window)
+        if not tripped:
+            return
+        for row in tripped:
+            sample = own[(row["promoter_id"], row["merchant_id"])]
+            if id(sample) not in trimmed:
+                groups[row["merchant_id"]] -= sample
+                trimmed.add(id(sample))
+        candidates = [row for row in candidates if row not in tripped]
+
+
+def _by_group(rows: list[Any], own: dict) -> dict[Any, list[stats.RateSums]]:
+    members: dict[Any, list[stats.RateSums]] = defaultdict(list)
     for row in rows:
-        if row["settled"] < minimum[row["merchant_id"]] or not row["refunded"]:
-            continue
-        sample = own[(row["promoter_id"], row["merchant_id"])]
-        peers = stats.rate_fit(groups[row["merchant_id"]] - sample, min_peers=least_peers)
-        if peers is not None:
-            p = stats.rate_upper_p(row["refunded"], row["settled"], peers)
-            tested.append((row, peers, p))
-    for row, peers, p in tested:
-        merchant = merchants.get(row["merchant_id"])
-        verdict = _verdict(row, peers, p, len(tested), merchant, minimum[row["merchant_id"]])
-        if verdict is not None:
-            yield _finding(row, peers, verdict, now, since, window)
+        members[row["merchant_id"]].append(own[(row["promoter_id"], row["merchant_id"])])
+    return members
+
+
+def _highest(members: list[stats.RateSums]) -> list[stats.RateSums]:
+    """The TRIM share of a group's fitted samples with the highest rates (rounded up)."""
+    fitted = [sample for sample in members if sample.fitted]
+    count = math.ceil(TRIM * len(fitted))
+    return sorted(fitted, key=lambda sample: sample.rates, reverse=True)[:count]
 
 
 def _verdict(row, peers, p, tests, merchant, minimum) -> dict | None:

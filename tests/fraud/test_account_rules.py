@@ -317,3 +317,26 @@ def test_the_rules_read_in_a_fixed_number_of_queries(shop, django_assert_max_num
         findings = list(account_findings(now=timezone.now()))
 
     assert findings == []
+
+
+@pytest.mark.parametrize("robust", [False, True])
+def test_abusers_among_the_peers_do_not_hide_each_other(shop, monkeypatch, robust):
+    """Fitted with every peer in one pass, the abusers widen the peers' spread until none of
+    them stands out; fitted without the highest rates (and again without those that trip),
+    every one is flagged."""
+    from fraud.services import refund_abuse
+
+    if not robust:
+        monkeypatch.setattr(refund_abuse, "PASSES", 1)
+        monkeypatch.setattr(refund_abuse, "TRIM", 0)
+    for _ in range(30):
+        commissions(link_at(shop), 40, refunded_after_settlement=2)
+    abusers = [link_at(shop) for _ in range(3)]
+    for count, link in zip((26, 24, 24), abusers, strict=True):
+        commissions(link, 40, refunded_after_settlement=count)
+
+    sweep()
+
+    flagged = set(Flag.objects.filter(rule=Rule.REFUND_ABUSE).values_list("promoter_id", flat=True))
+    everyone = {link.promoter_id for link in abusers}
+    assert flagged == (everyone if robust else set())
