@@ -555,7 +555,7 @@ export interface paths {
         put?: never;
         /**
          * @description One decision on many flags, each in its own transaction: the answer lists every id's
-         *     result (its new status, or the error's code: not_found, already_decided).
+         *     result (its new status, or the error's code: not_found, already_decided, error).
          */
         post: operations["fraud_flags_bulk_create"];
         delete?: never;

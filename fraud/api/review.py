@@ -371,7 +371,7 @@ class FraudFlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     @action(detail=False, methods=["post"])
     def bulk(self, request):
         """One decision on many flags, each in its own transaction: the answer lists every id's
-        result (its new status, or the error's code: not_found, already_decided)."""
+        result (its new status, or the error's code: not_found, already_decided, error)."""
         payload = FlagBulkSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         results = review_services.flags_decide(actor=request.user, **payload.validated_data)

@@ -100,7 +100,7 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorResponse | FlagBulkAnswer]:
     """One decision on many flags, each in its own transaction: the answer lists every id's
-    result (its new status, or the error's code: not_found, already_decided).
+    result (its new status, or the error's code: not_found, already_decided, error).
 
     Args:
         idempotency_key (str | Unset):
@@ -133,7 +133,7 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorResponse | FlagBulkAnswer | None:
     """One decision on many flags, each in its own transaction: the answer lists every id's
-    result (its new status, or the error's code: not_found, already_decided).
+    result (its new status, or the error's code: not_found, already_decided, error).
 
     Args:
         idempotency_key (str | Unset):
@@ -161,7 +161,7 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorResponse | FlagBulkAnswer]:
     """One decision on many flags, each in its own transaction: the answer lists every id's
-    result (its new status, or the error's code: not_found, already_decided).
+    result (its new status, or the error's code: not_found, already_decided, error).
 
     Args:
         idempotency_key (str | Unset):
@@ -192,7 +192,7 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorResponse | FlagBulkAnswer | None:
     """One decision on many flags, each in its own transaction: the answer lists every id's
-    result (its new status, or the error's code: not_found, already_decided).
+    result (its new status, or the error's code: not_found, already_decided, error).
 
     Args:
         idempotency_key (str | Unset):
